@@ -1,0 +1,43 @@
+// The `margin-planner` command. Runs the same engine (and, for library commands, the same
+// store) as the desktop app; never imports electron. Exit codes: 0 done, 2 bad input (one line
+// per problem on stderr, nothing on stdout), 1 anything else.
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { compareCommand } from './cli/compare-command'
+import { BadInput, type CliIo, type Command } from './cli/cli-io'
+
+const USAGE = `usage: margin-planner <command> ...
+  compare FILE [--json]            both modes side by side for a scenario file`
+
+/** Each top-level word and the module that runs it. */
+const COMMANDS: Record<string, Command> = {
+  compare: compareCommand
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${USAGE}\n`)
+    return name === undefined ? 2 : 0
+  }
+  const command = COMMANDS[name]
+  try {
+    if (!command) throw new BadInput([`unknown command "${name}"`, USAGE])
+    return await command(rest, io)
+  } catch (e) {
+    if (e instanceof BadInput) {
+      for (const line of e.lines) io.err(`${line}\n`)
+      return 2
+    }
+    io.err(`margin-planner: ${e instanceof Error ? e.message : String(e)}\n`)
+    return 1
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+if (invokedDirectly) {
+  const io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }
+  void runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code
+  })
+}
