@@ -13,7 +13,12 @@ export default defineConfig({
   },
   preload: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') } }
+      // A sandboxed preload (webPreferences.sandbox: true) cannot be an ES module: Electron loads
+      // it as a CommonJS script. So the preload alone is built to out/preload/index.cjs.
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
     }
   },
   renderer: {

@@ -1,23 +1,210 @@
-// Electron main process: wiring only (window, security settings). All logic lives in
-// src/shared and in main-process modules that run under plain Node.
-import { app, BrowserWindow } from 'electron'
+// Electron main process: wiring only (lifecycle, window, menu, protocol, security settings).
+// Every decision lives in a plain-Node neighbour that is unit-tested without Electron:
+// app-protocol, security, sender-check, window-state, menu-template, open-file-args,
+// recent-files, safe-open-external.
+import { app, BrowserWindow, Menu, protocol, screen, session, shell } from 'electron'
 import { join } from 'node:path'
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { buildMenuTemplate } from './menu-template'
+import { isScenarioFileName, PendingOpenQueue, scenarioPathsFromArgv } from './open-file-args'
+import { addRecentFile, loadRecentFiles, RECENT_FILES_FILE, saveRecentFiles } from './recent-files'
+import { FILE_OPEN_PENDING_EVENT, type RendererEvent } from './renderer-events'
+import { safeOpenExternal } from './safe-open-external'
+import { devServerUrl, hardenSession, hardenWebContents } from './security'
+import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state'
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.mjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false
-    }
-  })
-  win.once('ready-to-show', () => win.show())
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+const isDev = !app.isPackaged
+const devServer = devServerUrl(process.env, app.isPackaged)
+const devServerOrigin = devServer ? new URL(devServer).origin : null
+const rendererDir = join(import.meta.dirname, '../renderer')
+// A sandboxed preload must be CommonJS (electron.vite.config.ts builds it to index.cjs).
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+
+let mainWindow: BrowserWindow | null = null
+let rendererReady = false
+const pendingOpens = new PendingOpenQueue()
+let recentFiles: string[] = []
+const openedBeforeReady: string[] = []
+
+const openExternal = (url: string): void => {
+  void safeOpenExternal(url, shell)
 }
 
-void app.whenReady().then(createWindow)
-app.on('window-all-closed', () => app.quit())
+function userDataFile(name: string): string {
+  return join(app.getPath('userData'), name)
+}
+
+function logError(what: string, e: unknown): void {
+  console.error(`[main] ${what}:`, e instanceof Error ? e.message : e)
+}
+
+// ---- Renderer notifications (fixed names from renderer-events.ts) ----
+
+function sendToRenderer(event: RendererEvent): void {
+  if (mainWindow && !mainWindow.isDestroyed() && rendererReady) {
+    mainWindow.webContents.send(event)
+  } else if (!mainWindow && app.isReady()) {
+    createWindow() // macOS: a menu item with no window open; pending files are sent once it loads
+  }
+}
+
+// ---- Files opened from outside: queued in main, the renderer is only told one is waiting ----
+
+function noteRecent(path: string): void {
+  recentFiles = addRecentFile(recentFiles, path)
+  try {
+    saveRecentFiles(userDataFile(RECENT_FILES_FILE), recentFiles)
+  } catch (e) {
+    logError('saving recent files', e)
+  }
+  if (process.platform !== 'linux') app.addRecentDocument(path)
+  if (app.isReady()) installMenu()
+}
+
+function openFromOutside(path: string): void {
+  if (!isScenarioFileName(path)) return
+  if (!pendingOpens.push(path)) return
+  if (app.isReady()) noteRecent(path)
+  else openedBeforeReady.push(path)
+  sendToRenderer(FILE_OPEN_PENDING_EVENT)
+}
+
+function clearRecent(): void {
+  recentFiles = []
+  try {
+    saveRecentFiles(userDataFile(RECENT_FILES_FILE), recentFiles)
+  } catch (e) {
+    logError('saving recent files', e)
+  }
+  if (process.platform !== 'linux') app.clearRecentDocuments()
+  installMenu()
+}
+
+// ---- Menu ----
+
+function installMenu(): void {
+  const template = buildMenuTemplate(
+    { platform: process.platform, appName: app.getName(), isDev, recentFiles },
+    { send: sendToRenderer, openRecent: openFromOutside, clearRecent, openExternal }
+  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+// ---- Window ----
+
+function createWindow(): BrowserWindow {
+  const stateFile = userDataFile(WINDOW_STATE_FILE)
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea)
+  )
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    show: false,
+    title: 'Margin Planner',
+    webPreferences: {
+      // Reviewed for electronegativity's PRELOAD_JS_CHECK: the preload exposes named functions
+      // through contextBridge only (no ipcRenderer, no generic invoke).
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click would otherwise open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: isDev
+    }
+  })
+  mainWindow = win
+  rendererReady = false
+  if (state.maximized) win.maximize()
+  trackWindowState(win, (s) => saveWindowState(stateFile, s), { onError: (e) => logError('saving window state', e) })
+
+  win.once('ready-to-show', () => win.show())
+  win.webContents.on('did-finish-load', () => {
+    rendererReady = true
+    if (pendingOpens.size > 0) win.webContents.send(FILE_OPEN_PENDING_EVENT)
+  })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+    rendererReady = false
+  })
+  void win.loadURL(devServer ?? APP_ENTRY_URL)
+  return win
+}
+
+// ---- IPC registration ----
+// The IPC layer (src/main/ipc.ts, src/shared/ipc/*) registers its handlers here, after the
+// protocol and before the window loads. Handlers that open "the pending file" take its path
+// from `pendingOpens.take()`; the renderer never supplies a path.
+function registerIpc(): void {
+  // Wired by the IPC engineer: see src/main/ipc.ts.
+}
+
+// ---- Lifecycle ----
+
+// Must run before 'ready': gives app:// a real origin and secure-context status.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance is running; it receives our argv through 'second-instance'.
+  app.quit()
+} else {
+  // Every renderer sandboxed, whatever a webPreferences says.
+  app.enableSandbox()
+
+  for (const p of scenarioPathsFromArgv(process.argv, { cwd: process.cwd(), defaultApp: process.defaultApp === true })) {
+    openFromOutside(p)
+  }
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const p of scenarioPathsFromArgv(argv, { cwd: workingDirectory, defaultApp: process.defaultApp === true })) {
+      openFromOutside(p)
+    }
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    } else if (app.isReady()) {
+      createWindow()
+    }
+  })
+
+  // macOS: double-clicked files and files dropped on the Dock icon, possibly before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openFromOutside(path)
+  })
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, devServerOrigin)
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir))
+    recentFiles = loadRecentFiles(userDataFile(RECENT_FILES_FILE))
+    // Files named on the command line (or opened by macOS) before 'ready' join the list now.
+    for (const p of openedBeforeReady.splice(0)) noteRecent(p)
+    registerIpc()
+    installMenu()
+    createWindow()
+  })
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) createWindow()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
