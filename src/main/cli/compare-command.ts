@@ -1,0 +1,22 @@
+// `margin-planner compare FILE [--json]` (scenario-format.md §2).
+import { compareScenario } from '../../shared/engine/compare'
+import { MAX_SCENARIO_BYTES, parseScenario, type Scenario } from '../../shared/scenario'
+import { BadInput, parseArgs, type CliIo } from './cli-io'
+import { formatCompareTable } from './compare-table'
+import { readInputFile } from './read-input-file'
+
+export async function compareCommand(args: string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(args, [], ['--json'])
+  if (positional.length !== 1) throw new BadInput(['usage: margin-planner compare FILE [--json]'])
+  const file = positional[0]!
+  const scenario = loadScenarioFile(file)
+  const result = compareScenario(scenario)
+  io.out(options.has('--json') ? `${JSON.stringify(result, null, 2)}\n` : formatCompareTable(scenario, result))
+  return 0
+}
+
+export function loadScenarioFile(file: string): Scenario {
+  const parsed = parseScenario(readInputFile(file, MAX_SCENARIO_BYTES))
+  if (!parsed.ok) throw new BadInput(parsed.problems.map((p) => `${file}: ${p.path}: ${p.message}`))
+  return parsed.value
+}

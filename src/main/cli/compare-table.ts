@@ -1,0 +1,150 @@
+// The readable side-by-side table of `compare` without --json.
+import { Decimal } from '../../shared/decimal'
+import type { CompareResult, MoveToLiquidation, PositionResult, SwitchVerdict } from '../../shared/engine/result-types'
+import { assetPlaces, formatAmount, formatLiquidationPrice, formatMove, formatPercent } from '../../shared/format'
+import type { Scenario } from '../../shared/scenario'
+
+function table(rows: string[][], rightAligned: (col: number) => boolean = (c) => c > 0): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)))
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
+}
+
+function verdict(v: SwitchVerdict, current: boolean): string[] {
+  if (current) return ['current mode']
+  if (v.allowed) return ['switch allowed', ...v.warnings.map((w) => `  warning: ${w.message}`)]
+  return [
+    `switch BLOCKED (${v.blockers.length})`,
+    ...v.blockers.map((b) => `  ${b.code}${b.binanceCode ? ` (${b.binanceCode})` : ''}: ${b.message}`),
+    ...v.warnings.map((w) => `  warning: ${w.message}`)
+  ]
+}
+
+const amount = (value: string | null, asset: string): string => (value === null ? '—' : `${formatAmount(value, assetPlaces(asset))} ${asset}`)
+
+function distance(p: PositionResult): string {
+  if (p.liquidationPrice === null) return ''
+  return formatMove(new Decimal(p.liquidationPrice).div(p.markPrice).minus(1).toString(), 1)
+}
+
+function move(m: MoveToLiquidation): string {
+  return m.move === null ? 'none' : `${formatMove(m.move)} (${m.by})`
+}
+
+export function formatCompareTable(s: Scenario, r: CompareResult): string {
+  const singleNow = s.account.mode === 'single-asset'
+  const out: string[] = []
+  out.push(`${r.scenario}`)
+  out.push(`now in ${singleNow ? 'Single-Asset' : 'Multi-Assets'} Mode · ${s.account.positionMode} · market as of ${s.market.asOf}`)
+  out.push('')
+
+  const sa = r.singleAsset
+  const ma = r.multiAssets
+  out.push(`SINGLE-ASSET MODE: ${verdict(sa.switch, singleNow).join('\n')}`)
+  out.push(
+    table([
+      ['group', 'wallet', 'cross wallet', 'uPnL', 'margin balance', 'maint. margin', 'init. margin', 'margin ratio', 'available', 'withdrawable'],
+      ...sa.groups.map((g) => [
+        g.asset,
+        formatAmount(g.walletBalance, assetPlaces(g.asset)),
+        formatAmount(g.crossWalletBalance, assetPlaces(g.asset)),
+        formatAmount(g.unrealizedPnl, assetPlaces(g.asset)),
+        formatAmount(g.marginBalance, assetPlaces(g.asset)),
+        formatAmount(g.maintenanceMargin, assetPlaces(g.asset)),
+        formatAmount(g.initialMargin, assetPlaces(g.asset)),
+        formatPercent(g.marginRatio),
+        formatAmount(g.availableForOrder, assetPlaces(g.asset)),
+        formatAmount(g.maxWithdrawable, assetPlaces(g.asset))
+      ])
+    ])
+  )
+  for (const idle of sa.idleAssets) out.push(`idle: ${amount(idle.wallet, idle.asset)} backs nothing in Single-Asset Mode`)
+  out.push('')
+
+  out.push(`MULTI-ASSETS MODE: ${verdict(ma.switch, !singleNow).join('\n')}`)
+  out.push(
+    table([
+      ['account equity', 'maint. margin', 'init. margin', 'margin ratio', 'available (uni)'],
+      [
+        `${formatAmount(ma.accountEquity)} USD`,
+        `${formatAmount(ma.accountMaintenanceMargin)} USD`,
+        `${formatAmount(ma.accountInitialMargin)} USD`,
+        formatPercent(ma.marginRatio),
+        `${formatAmount(ma.uniAvailableForOrder)} USD`
+      ]
+    ], () => true)
+  )
+  out.push(
+    table([
+      ['asset', 'wallet', 'uPnL', 'equity', 'rate', 'equity USD', 'available'],
+      ...ma.assets.map((a) => [
+        a.asset,
+        formatAmount(a.walletBalance, assetPlaces(a.asset)),
+        formatAmount(a.unrealizedPnl, assetPlaces(a.asset)),
+        formatAmount(a.equity, assetPlaces(a.asset)),
+        formatAmount(a.rate, 6),
+        formatAmount(a.equityUsd),
+        formatAmount(a.availableForOrder, assetPlaces(a.asset))
+      ])
+    ])
+  )
+  const ae = ma.autoExchange
+  if (ae.triggers.length === 0) out.push(`Auto-Exchange: no trigger${ae.ltv === null ? '' : ` (LTV ${formatPercent(ae.ltv)})`}`)
+  for (const t of ae.triggers) {
+    const sales = t.sales.map((x) => `${amount(x.quantity, x.asset)} (haircut ${formatAmount(x.haircutCost)} USD)`).join(', ')
+    out.push(`Auto-Exchange ${t.reason}: ${amount(t.deficit, t.asset)} deficit, sells ${sales || 'nothing'}${t.remainingDeficit ? `, ${amount(t.remainingDeficit, t.asset)} left uncovered` : ''}`)
+  }
+  out.push('')
+
+  out.push('POSITIONS: liquidation price and distance from mark')
+  out.push(
+    table([
+      ['symbol', 'side', 'type', 'size', 'mark', 'single-asset liq.', 'dist.', 'multi-assets liq.', 'dist.'],
+      ...sa.positions.map((p, i) => {
+        const m = ma.positions[i]!
+        return [
+          p.symbol,
+          p.positionSide === 'BOTH' ? p.side : p.positionSide,
+          p.marginType,
+          s.account.positions[i]!.quantity,
+          formatAmount(p.markPrice, 4),
+          formatLiquidationPrice(p.liquidationPrice, p.side, 4),
+          distance(p),
+          formatLiquidationPrice(m.liquidationPrice, m.side, 4),
+          distance(m)
+        ]
+      })
+    ], (c) => c > 2)
+  )
+  if (r.shockToLiquidation.length > 0) {
+    out.push('')
+    out.push('SHOCK TO LIQUIDATION: the move of one asset (index and marks) that first reaches 100%')
+    out.push(
+      table([
+        ['asset', 'single-asset down', 'multi-assets down', 'single-asset up', 'multi-assets up'],
+        ...r.shockToLiquidation.map((x) => [x.asset, move(x.down.singleAsset), move(x.down.multiAssets), move(x.up.singleAsset), move(x.up.multiAssets)])
+      ])
+    )
+  }
+  if (r.shocks.length > 0) {
+    out.push('')
+    out.push('SHOCKS: margin ratio')
+    out.push(
+      table([
+        ['shock', 'single-asset groups', 'multi-assets'],
+        ...r.shocks.map((x) => [
+          x.name,
+          x.singleAsset.groups.map((g) => `${g.asset} ${g.liquidated ? 'LIQUIDATED' : formatPercent(g.marginRatio)}`).join(', '),
+          x.multiAssets.liquidated ? 'LIQUIDATED' : formatPercent(x.multiAssets.marginRatio)
+        ])
+      ])
+    )
+  }
+  return `${out.join('\n')}\n`
+}

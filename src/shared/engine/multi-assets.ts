@@ -1,0 +1,83 @@
+// Multi-Assets Mode (margin-rules.md §4) [FAQ 29b45c48…, c983a926…]: USDⓈ-M, cross only, every
+// margin asset pooled in USD; isolated positions are computed as if converted to cross.
+import { ZERO, maxDec, str } from '../decimal'
+import { marginRatio, usdValue, type AccountState } from './account-state'
+import { liquidationPrice, type LiquidationPrice } from './liquidation'
+import { positionResult } from './position-result'
+import { legOf } from './single-asset'
+import type { AssetResult, PositionResult } from './result-types'
+
+export interface MultiAssetsTotals {
+  assets: AssetResult[]
+  accountEquity: string
+  accountMaintenanceMargin: string
+  accountInitialMargin: string
+  marginRatio: string | null
+  uniAvailableForOrder: string
+}
+
+export function multiAssetsTotals(state: AccountState): MultiAssetsTotals {
+  const { equity, maintenanceMargin, initialMargin } = state.multi
+  const uniAvailable = equity.minus(initialMargin)
+  const assets = [...state.assets.values()].map((a): AssetResult => {
+    const assetEquity = a.wallet.plus(a.unrealizedPnl)
+    return {
+      asset: a.asset,
+      walletBalance: str(a.wallet),
+      unrealizedPnl: str(a.unrealizedPnl),
+      equity: str(assetEquity),
+      rate: str(assetEquity.isNeg() ? a.askRate : a.bidRate),
+      equityUsd: str(usdValue(assetEquity, a)),
+      // availableForOrder(A) = uni / askRate(A), clamped at 0 like every shown available.
+      availableForOrder: str(a.askRate.isZero() ? ZERO : maxDec(ZERO, uniAvailable.div(a.askRate)))
+    }
+  })
+  return {
+    assets,
+    accountEquity: str(equity),
+    accountMaintenanceMargin: str(maintenanceMargin),
+    accountInitialMargin: str(initialMargin),
+    marginRatio: str(marginRatio(maintenanceMargin, equity)),
+    uniAvailableForOrder: str(uniAvailable)
+  }
+}
+
+/**
+ * Decision (§4, Binance publishes no formula): the mark of that symbol alone, every other price
+ * and index held, at which accountMM = accountEquity. Hedge legs share it.
+ */
+export function multiAssetsLiquidationPrices(state: AccountState): LiquidationPrice[] {
+  const bySymbol = new Map<string, LiquidationPrice>()
+  return state.positions.map((st) => {
+    const symbol = st.position.symbol
+    const cached = bySymbol.get(symbol.symbol)
+    if (cached) return cached
+    const legs = state.positions.filter((o) => o.position.symbol === symbol)
+    const q = state.assets.get(symbol.marginAsset)!
+    let otherUsdEquity = ZERO
+    let otherUsdMaintenance = ZERO
+    for (const a of state.assets.values()) {
+      if (a === q) continue
+      otherUsdEquity = otherUsdEquity.plus(usdValue(a.wallet.plus(a.unrealizedPnl), a))
+      otherUsdMaintenance = otherUsdMaintenance.plus(a.maintenanceMargin.times(a.askRate))
+    }
+    const lp = liquidationPrice({
+      legs: legs.map(legOf),
+      mark: st.mark,
+      wallet: q.wallet,
+      otherUnrealizedPnl: q.unrealizedPnl.minus(legs.reduce((s, l) => s.plus(l.unrealizedPnl), ZERO)),
+      otherMaintenance: q.maintenanceMargin.minus(legs.reduce((s, l) => s.plus(l.maintenanceMargin), ZERO)),
+      otherUsdEquity,
+      otherUsdMaintenance,
+      bidRate: q.bidRate,
+      askRate: q.askRate
+    })
+    bySymbol.set(symbol.symbol, lp)
+    return lp
+  })
+}
+
+export function multiAssetsPositions(state: AccountState): PositionResult[] {
+  const lps = multiAssetsLiquidationPrices(state)
+  return state.positions.map((st, i) => positionResult(st, 'cross', lps[i]!))
+}
