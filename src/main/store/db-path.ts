@@ -1,0 +1,24 @@
+// Where the library file is: --db PATH, else $MARGIN_PLANNER_DB, else library.sqlite in the
+// app's user-data folder (main passes it in: this module never imports electron).
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const DB_ENV = 'MARGIN_PLANNER_DB'
+export const DB_FILE_NAME = 'library.sqlite'
+
+export function resolveDbPath(opts: { flag?: string; env?: NodeJS.ProcessEnv; userDataDir?: string }): string {
+  if (opts.flag !== undefined && opts.flag !== '') return resolve(opts.flag)
+  const fromEnv = (opts.env ?? process.env)[DB_ENV]
+  if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv)
+  if (opts.userDataDir !== undefined) return join(opts.userDataDir, DB_FILE_NAME)
+  return join(defaultUserDataDir(opts.env ?? process.env), DB_FILE_NAME)
+}
+
+/** Electron's app.getPath('userData') for an app named margin-planner, computed without electron
+ * so the CLI finds the desktop app's library. */
+export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const appName = 'margin-planner'
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appName)
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appName)
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), appName)
+}

@@ -1,0 +1,6 @@
+export { Library, type LibraryOptions } from './library'
+export { openDatabase, schemaVersion, type Db, type OpenOptions } from './database'
+export { MIGRATIONS, type Migration } from './migrations'
+export { LibraryError } from './errors'
+export { resolveDbPath, DB_ENV, DB_FILE_NAME } from './db-path'
+export { mergeMarket } from './snapshots'

@@ -1,0 +1,136 @@
+// What the library holds, as it crosses IPC and the CLI: plain JSON, decimal strings, ISO times.
+import { z } from 'zod'
+import { bracketRowSchema, decimalString } from '../scenario/schema-v1'
+import type { AssetMarket, BracketRow, DecimalString, Scenario } from '../scenario/types'
+
+export type PortfolioId = number
+
+/** Why a revision was written. */
+export type RevisionReason = 'create' | 'save' | 'rename' | 'market' | 'restore' | 'duplicate' | 'import'
+
+export interface PortfolioSummary {
+  id: PortfolioId
+  name: string
+  tags: string[]
+  /** Symbols of its positions and market, for search and display. */
+  symbols: string[]
+  /** Number of the current revision (1 for a new portfolio). */
+  revision: number
+  createdAt: string
+  updatedAt: string
+  /** Set while the portfolio is in the trash. */
+  deletedAt: string | null
+}
+
+export interface Portfolio extends PortfolioSummary {
+  /** Mirrors scenario.notes ('' when absent). */
+  notes: string
+  scenario: Scenario
+}
+
+export interface RevisionSummary {
+  revision: number
+  reason: RevisionReason
+  name: string
+  savedAt: string
+  /** True for the revision the portfolio holds now. */
+  current: boolean
+}
+
+export interface Revision extends RevisionSummary {
+  tags: string[]
+  scenario: Scenario
+}
+
+export interface ListQuery {
+  /** Case-insensitive: part of the name, a whole tag, or part of a symbol. */
+  text?: string
+  tag?: string
+  symbol?: string
+  /** List the trash instead of the live portfolios. */
+  trash?: boolean
+}
+
+/** What an import would create (dry run) or created. */
+export interface ScenarioPreview {
+  name: string
+  balances: number
+  positions: number
+  symbols: number
+  assets: number
+  shocks: number
+}
+
+// ---- market snapshots -------------------------------------------------------------------
+
+/** One symbol's market data as a snapshot knows it; a brackets-only snapshot has no mark. */
+export interface SnapshotSymbol {
+  baseAsset?: string
+  marginAsset?: string
+  markPrice?: DecimalString
+  brackets?: BracketRow[]
+}
+
+export type SnapshotAsset = Partial<AssetMarket>
+
+/** `market`-shaped data (scenario-format.md §1) in which every field is optional. */
+export interface SnapshotMarket {
+  asOf: string
+  source?: string
+  symbols: Record<string, SnapshotSymbol>
+  assets: Record<string, SnapshotAsset>
+}
+
+export type SnapshotKind = 'brackets' | 'premium-index' | 'asset-index' | 'market'
+
+export interface SnapshotSummary {
+  id: number
+  name: string
+  kind: SnapshotKind
+  asOf: string
+  source: string | null
+  symbols: number
+  assets: number
+  createdAt: string
+}
+
+export interface Snapshot extends SnapshotSummary {
+  market: SnapshotMarket
+}
+
+/** What applying a snapshot changed. */
+export interface ApplySummary {
+  portfolio: Portfolio
+  symbolsUpdated: string[]
+  assetsUpdated: string[]
+  /** The portfolio's symbols / assets the snapshot has nothing for (left as they were). */
+  symbolsMissing: string[]
+  assetsMissing: string[]
+}
+
+const name = z.string().min(1)
+
+export const snapshotMarketSchema = z.strictObject({
+  asOf: z.string().min(1),
+  source: z.string().optional(),
+  symbols: z.record(
+    z.string(),
+    z.strictObject({
+      baseAsset: name.optional(),
+      marginAsset: name.optional(),
+      markPrice: decimalString.optional(),
+      brackets: z.array(bracketRowSchema).optional()
+    })
+  ),
+  assets: z.record(
+    z.string(),
+    z.strictObject({
+      index: decimalString.optional(),
+      bidBuffer: decimalString.optional(),
+      askBuffer: decimalString.optional(),
+      autoExchangeBidBuffer: decimalString.optional(),
+      autoExchangeAskBuffer: decimalString.optional(),
+      autoExchangeThreshold: decimalString.optional()
+    })
+  )
+})

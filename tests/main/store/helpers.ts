@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import type { Scenario } from '../../../src/shared/scenario/types'
+
+export const FIXTURES = join(import.meta.dirname, '../../fixtures/store')
+
+export function fixtureText(name = 'basic.mpscenario.json'): string {
+  return readFileSync(join(FIXTURES, name), 'utf8')
+}
+
+export function fixtureScenario(name?: string): Scenario {
+  return JSON.parse(fixtureText(name)) as Scenario
+}
+
+const dirs: string[] = []
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mp-store-'))
+  dirs.push(dir)
+  return dir
+}
+
+export function tempDb(): string {
+  return join(tempDir(), 'library.sqlite')
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+/** A clock that ticks one second per call, so updatedAt orders are deterministic. */
+export function fakeClock(start = Date.UTC(2026, 2, 5)): () => string {
+  let t = start
+  return () => new Date((t += 1000)).toISOString()
+}
