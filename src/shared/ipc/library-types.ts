@@ -81,7 +81,8 @@ export interface SnapshotMarket {
   assets: Record<string, SnapshotAsset>
 }
 
-export type SnapshotKind = 'brackets' | 'premium-index' | 'asset-index' | 'market'
+/** Which Binance response filled it (parseMarketFile's kinds), or 'market' for a merged set. */
+export type SnapshotKind = 'brackets' | 'premiumIndex' | 'assetIndex' | 'market'
 
 export interface SnapshotSummary {
   id: number

@@ -1,0 +1,117 @@
+// Text in, text out: scenario files and Binance market files to and from the library. Used by
+// the IPC handlers (which receive file TEXT, never a renderer-chosen path) and by the CLI (which
+// reads the file itself through files.ts).
+import { parseMarketFile, type MarketFile } from '../../shared/import/market-file'
+import { writeScenario } from '../../shared/scenario/write'
+import type { Portfolio, PortfolioId, ScenarioPreview, SnapshotKind, SnapshotMarket, SnapshotSummary } from '../../shared/ipc/library-types'
+import type { Library } from './library'
+import { badInput } from './errors'
+import { nameProblems, previewOf, validScenarioText } from './scenario-input'
+import { scenarioFileName } from '../files'
+
+export interface ImportScenarioOptions {
+  /** Replaces the scenario's own name. */
+  name?: string
+  tags?: string[]
+  /** Validate and preview only; nothing is written. */
+  dryRun?: boolean
+}
+
+export interface ImportScenarioResult {
+  preview: ScenarioPreview
+  /** null on a dry run. */
+  portfolio: Portfolio | null
+}
+
+/** Validates a whole scenario file and, unless dryRun, stores it as a new portfolio. */
+export function importScenarioText(lib: Library, text: string, options: ImportScenarioOptions = {}): ImportScenarioResult {
+  let scenario = validScenarioText(text)
+  if (options.name !== undefined) {
+    const problems = nameProblems(options.name)
+    if (problems.length > 0) throw badInput(problems, 'the name')
+    scenario = { ...scenario, name: options.name.trim() }
+  }
+  const preview = previewOf(scenario)
+  if (options.dryRun) return { preview, portfolio: null }
+  return { preview, portfolio: lib.portfolios.create({ scenario, tags: options.tags, reason: 'import' }) }
+}
+
+/** The canonical scenario file of a portfolio (or of one of its revisions). */
+export function exportScenarioText(lib: Library, id: PortfolioId, revision?: number): { fileName: string; text: string } {
+  const scenario = revision === undefined ? lib.portfolios.get(id).scenario : lib.portfolios.revision(id, revision).scenario
+  return { fileName: scenarioFileName(scenario.name), text: writeScenario(scenario) }
+}
+
+export interface ImportMarketOptions {
+  name?: string
+  /** Shown in the default name and the snapshot's source. */
+  fileName?: string
+  dryRun?: boolean
+  /** When the file carries no time (bracket tables): defaults to now. */
+  asOf?: string
+  now?: () => string
+}
+
+export interface ImportMarketResult {
+  kind: SnapshotKind
+  name: string
+  asOf: string
+  symbols: number
+  assets: number
+  /** Non-fatal notes from the importer (rates that disagree with the buffers, skipped symbols). */
+  warnings: { path: string; message: string }[]
+  /** null on a dry run. */
+  snapshot: SnapshotSummary | null
+}
+
+/** A Binance/ccxt market file (brackets, premiumIndex, assetIndex) as a named snapshot. */
+export function importMarketText(lib: Library, text: string, options: ImportMarketOptions = {}): ImportMarketResult {
+  const parsed = parseMarketFile(text)
+  if (!parsed.ok) throw badInput(parsed.problems, 'the market file')
+  const now = options.now ?? (() => new Date().toISOString())
+  const { market, warnings } = snapshotOf(parsed.value, options.asOf ?? now(), options.fileName)
+  const name = options.name ?? `${parsed.value.kind} ${market.asOf}${options.fileName ? ` (${options.fileName})` : ''}`
+  const result: ImportMarketResult = {
+    kind: parsed.value.kind,
+    name,
+    asOf: market.asOf,
+    symbols: Object.keys(market.symbols).length,
+    assets: Object.keys(market.assets).length,
+    warnings,
+    snapshot: null
+  }
+  if (options.dryRun) {
+    const problems = nameProblems(name)
+    if (problems.length > 0) throw badInput(problems, 'the snapshot name')
+    return result
+  }
+  result.snapshot = lib.snapshots.create({ name, kind: parsed.value.kind, market })
+  return result
+}
+
+function snapshotOf(file: MarketFile, fallbackAsOf: string, fileName?: string): { market: SnapshotMarket; warnings: { path: string; message: string }[] } {
+  const source = fileName ? `imported from ${fileName}` : undefined
+  const base = (asOf: string | undefined): SnapshotMarket => ({ asOf: asOf ?? fallbackAsOf, ...(source ? { source } : {}), symbols: {}, assets: {} })
+  switch (file.kind) {
+    case 'brackets': {
+      const market = base(undefined)
+      for (const [symbol, brackets] of Object.entries(file.brackets)) {
+        const assets = Object.prototype.hasOwnProperty.call(file.assets, symbol) ? file.assets[symbol] : undefined
+        market.symbols[symbol] = { ...(assets ? { baseAsset: assets.baseAsset, marginAsset: assets.marginAsset } : {}), brackets }
+      }
+      const warnings = Object.entries(file.notionalCoef).map(([symbol, coef]) => ({ path: symbol, message: `${symbol}: notionalCoef ${coef} applied to floors, caps and cum` }))
+      return { market, warnings }
+    }
+    case 'premiumIndex': {
+      const market = base(file.asOf)
+      for (const [symbol, markPrice] of Object.entries(file.markPrices)) market.symbols[symbol] = { markPrice }
+      const warnings = file.skipped.map((symbol) => ({ path: symbol, message: `${symbol}: mark price 0 (not trading), left out` }))
+      return { market, warnings }
+    }
+    case 'assetIndex': {
+      const market = base(file.asOf)
+      for (const [asset, a] of Object.entries(file.assets)) market.assets[asset] = { ...a }
+      return { market, warnings: file.warnings }
+    }
+  }
+}
