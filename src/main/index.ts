@@ -26,7 +26,7 @@ const pendingOpens = new PendingOpenQueue()
 let recentFiles: string[] = []
 const openedBeforeReady: string[] = []
 
-const openExternal = (url: string): void => {
+const openLink = (url: string): void => {
   void safeOpenExternal(url, shell)
 }
 
@@ -85,7 +85,7 @@ function clearRecent(): void {
 function installMenu(): void {
   const template = buildMenuTemplate(
     { platform: process.platform, appName: app.getName(), isDev, recentFiles },
-    { send: sendToRenderer, openRecent: openFromOutside, clearRecent, openExternal }
+    { send: sendToRenderer, openRecent: openFromOutside, clearRecent, openLink }
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
@@ -187,7 +187,7 @@ if (!app.requestSingleInstanceLock()) {
     openFromOutside(path)
   })
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openLink))
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, devServerOrigin)

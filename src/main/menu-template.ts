@@ -38,7 +38,7 @@ export interface MenuActions {
   openRecent(path: string): void
   clearRecent(): void
   /** Must go through safeOpenExternal. */
-  openExternal(url: string): void
+  openLink(url: string): void
 }
 
 /** '&' is a mnemonic marker in Windows and Linux menu labels. */
@@ -112,9 +112,9 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     label: '&Help',
     role: 'help',
     submenu: [
-      { label: 'Documentation', click: () => actions.openExternal(options.documentationUrl ?? DOCUMENTATION_URL) },
+      { label: 'Documentation', click: () => actions.openLink(options.documentationUrl ?? DOCUMENTATION_URL) },
       { type: 'separator' },
-      ...HELP_LINKS.map((link) => ({ label: link.label, click: () => actions.openExternal(link.url) }))
+      ...HELP_LINKS.map((link) => ({ label: link.label, click: () => actions.openLink(link.url) }))
     ]
   }
 

@@ -50,17 +50,17 @@ export interface HardenableContents {
 
 /**
  * Applied from app 'web-contents-created', so it covers every web contents ever created.
- * `openExternal` must be the safeOpenExternal wrapper.
+ * `openLink` must go through safeOpenExternal.
  */
-export function hardenWebContents(contents: HardenableContents, openExternal: (url: string) => void): void {
+export function hardenWebContents(contents: HardenableContents, openLink: (url: string) => void): void {
   const leave = (event: PreventableEvent, url: string): void => {
     event.preventDefault()
-    if (externalLinkAction(url) === 'open-in-browser') openExternal(url)
+    if (externalLinkAction(url) === 'open-in-browser') openLink(url)
   }
   contents.on('will-navigate', leave)
   contents.on('will-redirect', leave)
   contents.setWindowOpenHandler(({ url }) => {
-    if (externalLinkAction(url) === 'open-in-browser') openExternal(url)
+    if (externalLinkAction(url) === 'open-in-browser') openLink(url)
     return { action: 'deny' }
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())

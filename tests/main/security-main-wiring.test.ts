@@ -1,0 +1,410 @@
+// Wiring of src/main/index.ts against a stand-in for 'electron' that records every call:
+// window settings, navigation, window.open, webviews, permissions, requests, the app://
+// protocol, the single-instance lock and files opened from outside.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+const h = vi.hoisted(() => {
+  type Listener = (...args: any[]) => any
+  class Emitter {
+    listeners = new Map<string, Listener[]>()
+    on(event: string, fn: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn])
+      return this
+    }
+    once(event: string, fn: Listener) {
+      return this.on(event, fn)
+    }
+    emit(event: string, ...args: any[]) {
+      for (const fn of this.listeners.get(event) ?? []) fn(...args)
+    }
+    has(event: string) {
+      return (this.listeners.get(event) ?? []).length > 0
+    }
+  }
+
+  const state = {
+    lock: true,
+    isPackaged: true,
+    ready: false,
+    resolveReady: () => {},
+    userData: '',
+    calls: [] as { name: string; args: unknown[] }[]
+  }
+  const record = (name: string, ...args: unknown[]) => state.calls.push({ name, args })
+
+  class FakeWebContents extends Emitter {
+    windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null
+    sent: unknown[][] = []
+    setWindowOpenHandler(handler: (d: { url: string }) => { action: string }) {
+      this.windowOpenHandler = handler
+    }
+    send(...args: unknown[]) {
+      this.sent.push(args)
+    }
+  }
+
+  const app = Object.assign(new Emitter(), {
+    isPackaged: true,
+    requestSingleInstanceLock: () => state.lock,
+    quit: () => record('app.quit'),
+    enableSandbox: () => record('app.enableSandbox'),
+    isReady: () => state.ready,
+    whenReady: () =>
+      new Promise<void>((res) => {
+        state.resolveReady = () => {
+          state.ready = true
+          res()
+        }
+      }),
+    getPath: (name: string) => (name === 'userData' ? state.userData : '/nonexistent'),
+    getName: () => 'Margin Planner',
+    addRecentDocument: (p: string) => record('app.addRecentDocument', p),
+    clearRecentDocuments: () => record('app.clearRecentDocuments')
+  })
+
+  class FakeBrowserWindow extends Emitter {
+    static instances: FakeBrowserWindow[] = []
+    static getAllWindows = () => FakeBrowserWindow.instances.filter((w) => !w.destroyed)
+    webContents = new FakeWebContents()
+    loadedUrl: string | null = null
+    destroyed = false
+    constructor(public options: any) {
+      super()
+      FakeBrowserWindow.instances.push(this)
+      app.emit('web-contents-created', {}, this.webContents)
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url
+      return Promise.resolve()
+    }
+    loadFile(p: string) {
+      record('win.loadFile', p)
+      return Promise.resolve()
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1300, height: 850 }
+    }
+    isMaximized = () => false
+    isMinimized = () => false
+    isFullScreen = () => false
+    isDestroyed = () => this.destroyed
+    maximize = () => record('win.maximize')
+    show = () => record('win.show')
+    focus = () => record('win.focus')
+    restore = () => record('win.restore')
+  }
+
+  const defaultSession = {
+    permissionRequestHandler: null as null | ((...a: any[]) => void),
+    permissionCheckHandler: null as null | ((...a: any[]) => boolean),
+    devicePermissionHandler: null as null | ((...a: any[]) => boolean),
+    beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void),
+    setPermissionRequestHandler(fn: (...a: any[]) => void) {
+      this.permissionRequestHandler = fn
+    },
+    setPermissionCheckHandler(fn: (...a: any[]) => boolean) {
+      this.permissionCheckHandler = fn
+    },
+    setDevicePermissionHandler(fn: (...a: any[]) => boolean) {
+      this.devicePermissionHandler = fn
+    },
+    setSpellCheckerEnabled: (on: boolean) => record('session.setSpellCheckerEnabled', on),
+    webRequest: {
+      onBeforeRequest: (fn: (details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void) => {
+        defaultSession.beforeRequest = fn
+      }
+    }
+  }
+
+  const protocol = {
+    handlers: new Map<string, (req: { url: string; method: string }) => Promise<Response>>(),
+    registerSchemesAsPrivileged: (schemes: unknown) => record('protocol.registerSchemesAsPrivileged', schemes, state.ready),
+    handle(scheme: string, fn: (req: { url: string; method: string }) => Promise<Response>) {
+      this.handlers.set(scheme, fn)
+    },
+    registerFileProtocol: () => record('protocol.registerFileProtocol')
+  }
+
+  const shell = { openExternal: async (url: string) => record('shell.openExternal', url) }
+  const Menu = {
+    buildFromTemplate: (template: unknown) => ({ template }),
+    setApplicationMenu: (menu: unknown) => record('Menu.setApplicationMenu', menu)
+  }
+  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
+  const ipcMain = { handle: (...a: unknown[]) => record('ipcMain.handle', ...a), on: (...a: unknown[]) => record('ipcMain.on', ...a) }
+  const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) }
+
+  // A getter, so each test can choose (Object.assign would copy a getter's value once).
+  Object.defineProperty(app, 'isPackaged', { get: () => state.isPackaged })
+
+  const reset = () => {
+    state.lock = true
+    state.isPackaged = true
+    state.ready = false
+    state.calls.length = 0
+    app.listeners.clear()
+    FakeBrowserWindow.instances.length = 0
+    protocol.handlers.clear()
+    defaultSession.permissionRequestHandler = null
+    defaultSession.permissionCheckHandler = null
+    defaultSession.devicePermissionHandler = null
+    defaultSession.beforeRequest = null
+  }
+
+  return {
+    state,
+    reset,
+    FakeWebContents,
+    electron: {
+      app,
+      BrowserWindow: FakeBrowserWindow,
+      Menu,
+      protocol,
+      screen,
+      session: { defaultSession },
+      shell,
+      ipcMain,
+      dialog
+    }
+  }
+})
+
+vi.mock('electron', () => ({ ...h.electron, default: h.electron }))
+
+const { app, BrowserWindow, protocol, session } = h.electron
+const calls = (name: string) => h.state.calls.filter((c) => c.name === name)
+const prevent = () => ({ preventDefault: vi.fn() })
+const flush = () => new Promise((r) => setTimeout(r, 0))
+
+async function start(): Promise<InstanceType<typeof BrowserWindow>> {
+  await import('../../src/main/index')
+  h.state.resolveReady()
+  await flush()
+  const win = BrowserWindow.instances[0]
+  expect(win).toBeDefined()
+  return win
+}
+
+let savedArgv: string[]
+let savedEnv: string | undefined
+
+beforeEach(() => {
+  vi.resetModules()
+  h.reset()
+  h.state.userData = mkdtempSync(join(tmpdir(), 'mp-userdata-'))
+  savedArgv = process.argv
+  savedEnv = process.env.ELECTRON_RENDERER_URL
+  process.argv = ['/opt/margin-planner/margin-planner']
+  delete process.env.ELECTRON_RENDERER_URL
+})
+
+afterEach(() => {
+  process.argv = savedArgv
+  if (savedEnv === undefined) delete process.env.ELECTRON_RENDERER_URL
+  else process.env.ELECTRON_RENDERER_URL = savedEnv
+  rmSync(h.state.userData, { recursive: true, force: true })
+})
+
+describe('main window', () => {
+  it('is created with the secure webPreferences and a CommonJS preload', async () => {
+    const win = await start()
+    const wp = win.options.webPreferences
+    expect(wp).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      devTools: false
+    })
+    expect(wp.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/)
+    expect(wp).not.toHaveProperty('enableBlinkFeatures')
+    expect(calls('app.enableSandbox')).toHaveLength(1)
+    // electron-vite really builds the preload to that name, as CommonJS.
+    const config = readFileSync(resolve(import.meta.dirname, '../../electron.vite.config.ts'), 'utf8')
+    expect(config).toMatch(/format:\s*'cjs'/)
+    expect(config).toMatch(/entryFileNames:\s*'\[name\]\.cjs'/)
+  })
+
+  it('loads app://renderer/index.html, never file://, even when a dev URL is set in a packaged app', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/'
+    const win = await start()
+    expect(win.loadedUrl).toBe('app://renderer/index.html')
+    expect(calls('win.loadFile')).toHaveLength(0)
+  })
+
+  it('uses the loopback dev server only in an unpackaged run', async () => {
+    h.state.isPackaged = false
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/'
+    const win = await start()
+    expect(win.loadedUrl).toBe('http://localhost:5173/')
+    expect(win.options.webPreferences.devTools).toBe(true)
+  })
+
+  it('remembers its size and position in userData/window-state.json', async () => {
+    const win = await start()
+    win.emit('close')
+    expect(JSON.parse(readFileSync(join(h.state.userData, 'window-state.json'), 'utf8'))).toEqual({
+      x: 10,
+      y: 20,
+      width: 1300,
+      height: 850,
+      maximized: false
+    })
+  })
+})
+
+describe('navigation and new windows', () => {
+  it('denies every navigation and redirect; a Binance FAQ link goes to the browser instead', async () => {
+    const { webContents } = await start()
+    for (const event of ['will-navigate', 'will-redirect']) {
+      for (const url of ['https://evil.example/', 'app://renderer/other.html', 'file:///etc/passwd', 'javascript:alert(1)']) {
+        const e = prevent()
+        webContents.emit(event, e, url)
+        expect(e.preventDefault, `${event} ${url}`).toHaveBeenCalled()
+      }
+    }
+    expect(calls('shell.openExternal')).toHaveLength(0)
+    const e = prevent()
+    const faq = 'https://www.binance.com/en/support/faq/b3c689c1f50a44cabb3a84e663b81d93'
+    webContents.emit('will-navigate', e, faq)
+    expect(e.preventDefault).toHaveBeenCalled()
+    await flush()
+    expect(calls('shell.openExternal').map((c) => c.args[0])).toEqual([faq])
+  })
+
+  it('denies window.open for every URL', async () => {
+    const { webContents } = await start()
+    expect(webContents.windowOpenHandler).not.toBeNull()
+    for (const url of ['https://evil.example/', 'app://renderer/index.html', 'about:blank', 'https://www.binance.com/en/support/faq/x']) {
+      expect(webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
+    }
+  })
+
+  it('refuses to attach webviews', async () => {
+    const { webContents } = await start()
+    const e = prevent()
+    webContents.emit('will-attach-webview', e, {}, {})
+    expect(e.preventDefault).toHaveBeenCalled()
+  })
+
+  it('hardens every web contents created later, not only the main window', async () => {
+    await start()
+    const other = new h.FakeWebContents()
+    app.emit('web-contents-created', {}, other)
+    expect(other.windowOpenHandler!({ url: 'https://x.example/' })).toEqual({ action: 'deny' })
+    const e = prevent()
+    other.emit('will-navigate', e, 'https://x.example/')
+    expect(e.preventDefault).toHaveBeenCalled()
+  })
+})
+
+describe('session', () => {
+  it('denies every permission request and check', async () => {
+    await start()
+    const s = session.defaultSession
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'unknown']) {
+      const cb = vi.fn()
+      s.permissionRequestHandler!({}, permission, cb, {})
+      expect(cb).toHaveBeenCalledWith(false)
+      expect(s.permissionCheckHandler!({}, permission, 'app://renderer', {})).toBe(false)
+    }
+    expect(s.devicePermissionHandler!({})).toBe(false)
+    expect(calls('session.setSpellCheckerEnabled')).toEqual([{ name: 'session.setSpellCheckerEnabled', args: [false] }])
+  })
+
+  it('cancels every request that leaves app://renderer', async () => {
+    await start()
+    const decide = (url: string) => {
+      let cancel: boolean | undefined
+      session.defaultSession.beforeRequest!({ url }, (r) => (cancel = r.cancel))
+      return cancel
+    }
+    expect(decide('app://renderer/assets/index.js')).toBe(false)
+    for (const url of ['https://example.com/', 'http://localhost:5173/', 'ws://localhost:5173/', 'file:///etc/passwd', 'app://other/x']) {
+      expect(decide(url), url).toBe(true)
+    }
+  })
+})
+
+describe('app:// protocol', () => {
+  it('registers app as a privileged standard scheme before ready, and serves it with the guard', async () => {
+    await start()
+    const reg = calls('protocol.registerSchemesAsPrivileged')
+    expect(reg).toHaveLength(1)
+    expect(reg[0].args[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(reg[0].args[1]).toBe(false) // not yet ready
+    expect(calls('protocol.registerFileProtocol')).toHaveLength(0)
+    const handler = protocol.handlers.get('app')!
+    expect(handler).toBeDefined()
+    for (const url of ['app://renderer/../main/index.ts', 'app://renderer/%2e%2e/main/index.ts', 'app://other/index.html', 'app://renderer/..%5cmain%5cindex.ts']) {
+      const res = await handler({ url, method: 'GET' })
+      expect(res.status, url).toBeGreaterThanOrEqual(400)
+    }
+    expect((await handler({ url: 'app://renderer/index.html', method: 'POST' })).status).toBe(405)
+    const res = await handler({ url: 'app://renderer/index.html', method: 'GET' })
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+  })
+})
+
+describe('single instance and files opened from outside', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    h.state.lock = false
+    await import('../../src/main/index')
+    h.state.resolveReady()
+    await flush()
+    expect(calls('app.quit')).toHaveLength(1)
+    expect(BrowserWindow.instances).toHaveLength(0)
+    expect(app.has('second-instance')).toBe(false)
+  })
+
+  it('queues a file named on the command line and tells the renderer once it has loaded', async () => {
+    process.argv = ['/opt/margin-planner/margin-planner', '--no-sandbox-is-ignored', '/plans/a.mpscenario.json']
+    const win = await start()
+    expect(win.webContents.sent).toEqual([])
+    win.webContents.emit('did-finish-load')
+    expect(win.webContents.sent).toEqual([['file:open-pending']])
+    expect(JSON.parse(readFileSync(join(h.state.userData, 'recent-files.json'), 'utf8'))).toEqual([resolve('/plans/a.mpscenario.json')])
+  })
+
+  it('takes files from a second instance argv and macOS open-file, and focuses the window', async () => {
+    const win = await start()
+    win.webContents.emit('did-finish-load')
+    app.emit('second-instance', {}, ['/opt/mp', '--allow-file-access-from-files', 'b.mpscenario.json', 'evil.exe'], '/home/u')
+    expect(win.webContents.sent).toEqual([['file:open-pending']])
+    expect(calls('win.focus')).toHaveLength(1)
+    const e = prevent()
+    app.emit('open-file', e, '/plans/c.mpscenario.json')
+    expect(e.preventDefault).toHaveBeenCalled()
+    app.emit('open-file', prevent(), '/plans/not-a-scenario.txt')
+    expect(win.webContents.sent).toHaveLength(2)
+    const recent = JSON.parse(readFileSync(join(h.state.userData, 'recent-files.json'), 'utf8'))
+    expect(recent).toEqual([resolve('/plans/c.mpscenario.json'), resolve('/home/u/b.mpscenario.json')])
+  })
+})
+
+describe('application menu', () => {
+  it('is installed; its items send fixed events; Help opens only through safeOpenExternal', async () => {
+    const win = await start()
+    win.webContents.emit('did-finish-load')
+    const menus = calls('Menu.setApplicationMenu')
+    expect(menus.length).toBeGreaterThan(0)
+    const template = (menus.at(-1)!.args[0] as { template: any[] }).template
+    const file = template.find((m) => m.label === '&File')
+    file.submenu.find((m: any) => m.label === '&New').click()
+    expect(win.webContents.sent).toEqual([['menu:new']])
+    const help = template.find((m) => m.label === '&Help')
+    for (const m of help.submenu) m.click?.()
+    await flush()
+    const opened = calls('shell.openExternal').map((c) => String(c.args[0]))
+    expect(opened).toHaveLength(5)
+    for (const url of opened) expect(url.startsWith('https://')).toBe(true)
+  })
+})
