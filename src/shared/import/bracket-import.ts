@@ -34,7 +34,8 @@ export function parseBracketFile(text: string): ParseResult<BracketImport> {
 export function detectBracketFormat(value: unknown): BracketFormat | null {
   const looksBinance = (v: unknown): boolean => isObject(v) && 'symbol' in v && Array.isArray(v.brackets)
   if (looksBinance(value)) return 'binance-leverageBracket'
-  if (Array.isArray(value) && value.length > 0 && value.every(looksBinance)) return 'binance-leverageBracket'
+  // One well-formed item is enough to know the format; the others then get pointed problems.
+  if (Array.isArray(value) && value.some(looksBinance)) return 'binance-leverageBracket'
   if (isObject(value)) {
     const entries = Object.values(value)
     const tierLike = (t: unknown): boolean => isObject(t) && (isObject(t.info) || 'maintenanceMarginRate' in t || 'maxNotional' in t)
@@ -68,6 +69,10 @@ function parseBinance(doc: JsonDoc): ParseResult<BracketImport> {
   const out: BracketImport = { format: 'binance-leverageBracket', brackets: {}, assets: {}, notionalCoef: {} }
   const items = Array.isArray(doc.value) ? doc.value.map((v, i) => ({ v: v as Obj, path: joinPath('', i) })) : [{ v: doc.value as Obj, path: '' }]
   for (const { v, path } of items) {
+    if (!isObject(v) || !Array.isArray(v.brackets)) {
+      r.problem(path || '(file)', `expected {symbol, brackets:[…]}, got ${isObject(v) ? 'an object without a brackets array' : r.describe(v, path)}`)
+      continue
+    }
     const symbol = r.string(v, 'symbol', path)
     if (symbol === undefined) continue
     // notionalCoef (per-user) multiplies floors and caps. Binance publishes cum for coef 1, so we

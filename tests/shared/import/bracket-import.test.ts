@@ -98,6 +98,14 @@ describe('Binance leverageBracket responses', () => {
     ])
   })
 
+  it('points at a malformed item of an otherwise Binance array', () => {
+    const good = JSON.parse(fixture('leverage-bracket-single.json'))
+    expect(problemsOf(JSON.stringify([good, { symbol: 'X' }, 3]))).toEqual([
+      { path: '[1]', message: 'expected {symbol, brackets:[…]}, got an object without a brackets array' },
+      { path: '[2]', message: 'expected {symbol, brackets:[…]}, got 3' }
+    ])
+  })
+
   it('refuses the whole file when one symbol is bad (all-or-nothing)', () => {
     const good = JSON.parse(fixture('leverage-bracket-single.json'))
     const bad = JSON.parse(fixture('bad-bracket-cum.json'))[0]
