@@ -32,7 +32,8 @@ export function validateBracketTable(rows: BracketRow[], path: string, symbol: s
         message: `bracket ${n + 1} of ${symbol}: cum must be ${str(expected)} by the recurrence cumₙ = cumₙ₋₁ + floorₙ × (MMRₙ − MMRₙ₋₁), got ${row.cum}`
       })
     }
-    prev = { cap, mmr, cum }
+    // Chain on the expected cum so one wrong value is reported once, not again at the next bracket.
+    prev = { cap, mmr, cum: expected }
   })
   return problems
 }
