@@ -69,7 +69,7 @@ const examples: Record<string, Scenario> = {
       mode: 'single-asset',
       positionMode: 'one-way',
       balances: [
-        { asset: 'USDT', wallet: '2500' },
+        { asset: 'USDT', wallet: '6000' },
         { asset: 'BTC', wallet: '0.4' },
         { asset: 'ETH', wallet: '3' }
       ],
