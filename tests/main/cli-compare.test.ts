@@ -39,8 +39,11 @@ describe('compare FILE --json', () => {
     const doc = JSON.parse((await runCli(['compare', example('btc-eth-collateral'), '--json'])).stdout)
     expect(doc.singleAsset.idleAssets.map((a: { asset: string }) => a.asset)).toEqual(['BTC', 'ETH'])
     const eth = doc.shockToLiquidation.find((s: { asset: string }) => s.asset === 'ETH')
-    // Idle in Single-Asset Mode, the collateral carries the book further in Multi-Assets Mode.
-    expect(new Decimal(eth.down.multiAssets.move).lt(eth.down.singleAsset.move)).toBe(true)
+    // Idle in Single-Asset Mode, the collateral carries the book further in Multi-Assets Mode:
+    // the USDT group goes at ETH −13.84%, the pooled account survives any ETH fall.
+    expect(new Decimal(eth.down.singleAsset.move).toFixed(4)).toBe('-0.1384')
+    expect(eth.down.singleAsset.by).toBe('USDT')
+    expect(eth.down.multiAssets).toEqual({ move: null, by: null })
   })
 
   it('a hedge-mode account with an isolated position is blocked from switching (−4167)', async () => {
