@@ -4,14 +4,26 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { compareCommand } from './cli/compare-command'
+import { libraryCommand } from './cli/library-command'
+import { marketCommand } from './cli/market-command'
+import { accountCommand } from './cli/account-command'
 import { BadInput, type CliIo, type Command } from './cli/cli-io'
 
 const USAGE = `usage: margin-planner <command> ...
-  compare FILE [--json]            both modes side by side for a scenario file`
+  compare FILE [--json]            both modes side by side for a scenario file
+  compare --id ID [--db PATH]      the same for a portfolio stored in the library
+  library import FILE [--name NAME] [--dry-run] | list | show ID | export ID FILE
+  library delete ID | restore ID [--revision N] | revisions ID | rename | duplicate | empty-trash
+  market import FILE [--name NAME] | list | apply SNAPSHOT_ID PORTFOLIO_ID
+  account import ACCOUNT.json POSITIONS.json [--name NAME]
+  (library, market, account: --db PATH or $MARGIN_PLANNER_DB, --json for machine output)`
 
 /** Each top-level word and the module that runs it. */
 const COMMANDS: Record<string, Command> = {
-  compare: compareCommand
+  compare: compareCommand,
+  library: libraryCommand,
+  market: marketCommand,
+  account: accountCommand
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
