@@ -2,9 +2,10 @@
 // Every decision lives in a plain-Node neighbour that is unit-tested without Electron:
 // app-protocol, security, sender-check, window-state, menu-template, open-file-args,
 // recent-files, safe-open-external.
-import { app, BrowserWindow, Menu, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
 import { join } from 'node:path'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { ensureScenarioExtension, openDialogOptions, saveDialogOptions, type ShellServices } from './dialog-options'
 import { buildMenuTemplate } from './menu-template'
 import { isScenarioFileName, PendingOpenQueue, scenarioPathsFromArgv } from './open-file-args'
 import { addRecentFile, loadRecentFiles, RECENT_FILES_FILE, saveRecentFiles } from './recent-files'
@@ -145,12 +146,32 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+// ---- Services for the IPC handlers: dialogs and files opened from outside ----
+// The renderer never supplies a path: it asks, and main picks it (dialog) or has it (queue).
+
+const shellServices: ShellServices = {
+  async pickFilesToOpen(purpose) {
+    const options = openDialogOptions(purpose)
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    return result.canceled ? [] : result.filePaths
+  },
+  async pickSavePath(suggestedName) {
+    const options = saveDialogOptions(suggestedName)
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : ensureScenarioExtension(result.filePath)
+  },
+  takePendingOpen: () => pendingOpens.take(),
+  noteRecentFile: (path) => {
+    if (isScenarioFileName(path)) noteRecent(path)
+  }
+}
+
 // ---- IPC registration ----
-// The IPC layer (src/main/ipc.ts, src/shared/ipc/*) registers its handlers here, after the
-// protocol and before the window loads. Handlers that open "the pending file" take its path
-// from `pendingOpens.take()`; the renderer never supplies a path.
+// ===== IPC: the IPC layer (src/main/ipc.ts, src/shared/ipc/*) registers its handlers here,
+// after the protocol and before the window loads, with `shellServices` for dialogs and the
+// pending-file queue and isTrustedSenderFrame (sender-check.ts) with `devServerOrigin`. =====
 function registerIpc(): void {
-  // Wired by the IPC engineer: see src/main/ipc.ts.
+  void shellServices // until src/main/ipc.ts exists
 }
 
 // ---- Lifecycle ----
