@@ -4,7 +4,7 @@ import { ZERO, maxDec, str } from '../decimal'
 import { marginRatio, usdValue, type AccountState } from './account-state'
 import { liquidationPrice, type LiquidationPrice } from './liquidation'
 import { positionResult } from './position-result'
-import { legOf } from './single-asset'
+import { legOf, legsBySymbol } from './single-asset'
 import type { AssetResult, PositionResult } from './result-types'
 
 export interface MultiAssetsTotals {
@@ -48,19 +48,19 @@ export function multiAssetsTotals(state: AccountState): MultiAssetsTotals {
  */
 export function multiAssetsLiquidationPrices(state: AccountState): LiquidationPrice[] {
   const bySymbol = new Map<string, LiquidationPrice>()
+  const legsOf = legsBySymbol(state.positions)
+  // V and M of margin asset q: the other assets' USD equity and USD MM.
+  const usdEquity = new Map([...state.assets.values()].map((a) => [a.asset, usdValue(a.wallet.plus(a.unrealizedPnl), a)]))
+  const usdMaintenance = new Map([...state.assets.values()].map((a) => [a.asset, a.maintenanceMargin.times(a.askRate)]))
+  const { equity, maintenanceMargin } = state.multi
   return state.positions.map((st) => {
     const symbol = st.position.symbol
     const cached = bySymbol.get(symbol.symbol)
     if (cached) return cached
-    const legs = state.positions.filter((o) => o.position.symbol === symbol)
+    const legs = legsOf.get(symbol.symbol)!
     const q = state.assets.get(symbol.marginAsset)!
-    let otherUsdEquity = ZERO
-    let otherUsdMaintenance = ZERO
-    for (const a of state.assets.values()) {
-      if (a === q) continue
-      otherUsdEquity = otherUsdEquity.plus(usdValue(a.wallet.plus(a.unrealizedPnl), a))
-      otherUsdMaintenance = otherUsdMaintenance.plus(a.maintenanceMargin.times(a.askRate))
-    }
+    const otherUsdEquity = equity.minus(usdEquity.get(q.asset)!)
+    const otherUsdMaintenance = maintenanceMargin.minus(usdMaintenance.get(q.asset)!)
     const lp = liquidationPrice({
       legs: legs.map(legOf),
       mark: st.mark,

@@ -36,6 +36,17 @@ export function groupResult(a: AssetState): GroupResult {
   }
 }
 
+/** Positions grouped by symbol (a hedge symbol has two legs), in file order. */
+export function legsBySymbol(positions: PositionState[]): Map<string, PositionState[]> {
+  const out = new Map<string, PositionState[]>()
+  for (const st of positions) {
+    const legs = out.get(st.position.symbol.symbol)
+    if (legs) legs.push(st)
+    else out.set(st.position.symbol.symbol, [st])
+  }
+  return out
+}
+
 export function legOf(st: PositionState): LiquidationLeg {
   const p = st.position
   return { quantity: p.quantity, signedQty: p.signedQty, signedCost: p.signedCost, brackets: p.symbol.brackets }
@@ -44,6 +55,7 @@ export function legOf(st: PositionState): LiquidationLeg {
 /** Binance's USDⓈ-M liquidation price for every position, in file order. */
 export function singleAssetLiquidationPrices(state: AccountState): LiquidationPrice[] {
   const bySymbol = new Map<string, LiquidationPrice>()
+  const crossLegs = legsBySymbol(state.positions.filter((o) => o.position.marginType === 'cross'))
   return state.positions.map((st) => {
     const p = st.position
     if (p.marginType === 'isolated') {
@@ -63,7 +75,7 @@ export function singleAssetLiquidationPrices(state: AccountState): LiquidationPr
     // Cross: both hedge legs of a symbol share one LP; the group's other symbols held at mark.
     const cached = bySymbol.get(p.symbol.symbol)
     if (cached) return cached
-    const legs = state.positions.filter((o) => o.position.symbol === p.symbol && o.position.marginType === 'cross')
+    const legs = crossLegs.get(p.symbol.symbol)!
     const group = state.assets.get(p.symbol.marginAsset)!
     const legsPnl = legs.reduce((s, l) => s.plus(l.unrealizedPnl), ZERO)
     const legsMm = legs.reduce((s, l) => s.plus(l.maintenanceMargin), ZERO)
