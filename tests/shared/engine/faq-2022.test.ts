@@ -41,7 +41,7 @@ describe('Binance Multi-Assets FAQ (2022-07-06)', () => {
     // Equity 100 + (P − 3,000); MM 1% of P: 100% at P = 2,900 / 0.99.
     const lp = compareScenario(validScenario(s)).multiAssets.positions[0]!.liquidationPrice!
     s.shocks = [
-      { name: 'at', moves: { ETH: new Decimal(lp).div(3000).minus(1).toSignificantDigits(30).toString() } },
+      { name: 'at', moves: { ETH: new Decimal(lp).div(3000).minus(1).minus('1e-12').toString() } },
       { name: 'before', moves: { ETH: new Decimal(lp).div(3000).minus(1).plus('1e-9').toString() } }
     ]
     const [at, before] = compareScenario(validScenario(s)).shocks
