@@ -1,0 +1,5 @@
+export * from './contract'
+export * from './bridge'
+export * from './errors'
+export * from './library-types'
+export * from './events'
