@@ -1,14 +1,15 @@
 // `margin-planner compare FILE [--json]` through the real process (scenario-format.md §2).
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { Decimal, DECIMAL_PATTERN } from '../../src/shared/decimal'
 import { runCli } from '../helpers/cli'
 import { ROOT } from '../helpers/scenarios'
 
 const dir = mkdtempSync(join(tmpdir(), 'mp-cli-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const example = (name: string): string => join(ROOT, 'resources/examples', `${name}.mpscenario.json`)
 
 /** Every leaf that is a string must be a plain decimal, an identifier or prose; never a float. */
