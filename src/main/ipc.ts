@@ -32,7 +32,7 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: BoundHandlers, isTru
   }
 }
 
-/** One call: sender check, payload validation, handler, error mapping. */
+/** One call from the renderer: the sender check, then dispatchIpc. */
 async function invoke<C extends Channel>(
   channel: C,
   handlers: BoundHandlers,
@@ -46,8 +46,18 @@ async function invoke<C extends Channel>(
     return { ok: false, error: { code: 'FORBIDDEN', message: `${channel}: refused a call from outside the app` } }
   }
   if (args.length > 1) return badPayload(channel, [{ path: '(request)', message: `expected one request object, got ${args.length} arguments` }])
-  const schema = contract[channel] as z.ZodType
-  const parsed = schema.safeParse(args.length === 0 ? undefined : args[0])
+  return dispatchIpc(handlers, channel, args[0], options)
+}
+
+/**
+ * Payload validation, handler, error mapping — everything but the sender check. Also the entry
+ * point for a non-Electron transport (the e2e suite's loopback bridge), so both answer alike.
+ */
+export async function dispatchIpc<C extends Channel>(handlers: BoundHandlers, channel: C, payload: unknown, options: RegisterOptions = {}): Promise<IpcResult<ResponseOf<C>>> {
+  // Own keys only: "toString" or "__proto__" are not channels.
+  const schema = Object.prototype.hasOwnProperty.call(contract, channel) ? (contract[channel] as z.ZodType) : undefined
+  if (!schema) return { ok: false, error: { code: 'BAD_INPUT', message: `unknown channel ${JSON.stringify(channel)}` } }
+  const parsed = schema.safeParse(payload)
   if (!parsed.success) {
     return badPayload(
       channel,
@@ -68,7 +78,7 @@ async function invoke<C extends Channel>(
   }
 }
 
-function badPayload(channel: Channel, problems: { path: string; message: string }[]): { ok: false; error: IpcError } {
+function badPayload(channel: string, problems: { path: string; message: string }[]): { ok: false; error: IpcError } {
   return { ok: false, error: { code: 'BAD_INPUT', message: `${channel}: malformed request`, path: problems[0]?.path, problems } }
 }
 

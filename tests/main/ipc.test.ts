@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeIsTrustedSender, registerIpc, type IpcInvokeEventLike, type IpcMainLike } from '../../src/main/ipc'
+import { dispatchIpc, makeIsTrustedSender, registerIpc, type IpcInvokeEventLike, type IpcMainLike } from '../../src/main/ipc'
 import { bindHandlers, HANDLERS } from '../../src/main/ipc-handlers'
 import { Library } from '../../src/main/store'
 import { RENDERER_EVENTS } from '../../src/main/renderer-events'
@@ -129,6 +129,16 @@ describe('registerIpc', () => {
     })
     expect(await ipc.invoke('portfolio:get', APP, { id: 7 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'no portfolio 7 in the library' } })
     expect(await ipc.invoke('file:open', APP, { kind: 'scenario' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    library.close()
+  })
+
+  it('dispatchIpc (the transport-free path) refuses names that are not channels', async () => {
+    const library = Library.open(tempDb())
+    const handlers = bindHandlers({ library })
+    for (const name of ['toString', '__proto__', 'constructor', 'portfolio:nope']) {
+      expect(await dispatchIpc(handlers, name as never, {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    }
+    expect(await dispatchIpc(handlers, 'portfolio:list', {})).toEqual({ ok: true, value: [] })
     library.close()
   })
 
