@@ -1,0 +1,20 @@
+// Inline validation: parseScenarioValue names each problem by its JSON path
+// (`account.positions[2].entryPrice`); the editor shows each under the field of that path.
+import type { Problem } from '../../../shared/scenario'
+
+/** Problems at exactly this path, or (with `prefix`) at it and below it. */
+export function problemsAt(problems: readonly Problem[], path: string, prefix = false): string[] {
+  return problems.filter((p) => p.path === path || (prefix && (p.path.startsWith(path + '.') || p.path.startsWith(path + '[')))).map((p) => p.message)
+}
+
+/** Problems that no shown field claims (shown in a list above the editor). */
+export function unclaimed(problems: readonly Problem[], shownPaths: readonly string[]): Problem[] {
+  const shown = new Set(shownPaths)
+  return problems.filter((p) => !shown.has(p.path))
+}
+
+export function joinPath(...parts: (string | number)[]): string {
+  let out = ''
+  for (const p of parts) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`
+  return out
+}

@@ -1,0 +1,256 @@
+// The library of saved portfolios (through window.api only): list and search, open with an
+// unsaved-changes guard, new, duplicate, rename, delete with undo, revisions and restore,
+// import and export of scenario files (file TEXT crosses, never a path).
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { IpcError } from '../../../shared/ipc/errors'
+import type { PortfolioSummary, RevisionSummary } from '../../../shared/ipc/library-types'
+import type { Problem } from '../../../shared/scenario'
+import { call } from '../api'
+import { newScenario } from '../logic/new-scenario'
+import { usePortfolioStore } from './portfolio'
+import { useUiStore } from './ui'
+
+export interface ImportFailure {
+  fileName: string
+  message: string
+  problems: Problem[]
+}
+
+export const useLibraryStore = defineStore('library', () => {
+  const portfolio = usePortfolioStore()
+  const ui = useUiStore()
+  const items = ref<PortfolioSummary[]>([])
+  const search = ref('')
+  const loaded = ref(false)
+  const available = ref(true)
+  const revisions = ref<RevisionSummary[]>([])
+  const importFailure = shallowRef<ImportFailure | null>(null)
+  const busy = ref(false)
+
+  function fail(e: IpcError, what: string): void {
+    ui.notify({ kind: 'error', message: `${what}: ${e.message}` })
+  }
+
+  async function refresh(): Promise<void> {
+    const r = await call('listPortfolios', search.value.trim() ? { text: search.value.trim() } : {})
+    loaded.value = true
+    if (!r.ok) {
+      available.value = r.error.code !== 'UNAVAILABLE'
+      if (available.value) fail(r.error, 'Could not list the library')
+      return
+    }
+    available.value = true
+    items.value = r.value
+  }
+
+  /** Before leaving unsaved edits: save, discard or stay. Resolves true to go on. */
+  async function guard(): Promise<boolean> {
+    if (!portfolio.dirty) return true
+    const choice = await ui.confirm({
+      title: 'Unsaved changes',
+      message: `"${portfolio.name || 'This portfolio'}" has changes that are not saved.`,
+      choices: [
+        { id: 'save', label: 'Save', primary: true },
+        { id: 'discard', label: 'Discard changes' },
+        { id: 'cancel', label: 'Cancel' }
+      ]
+    })
+    if (choice === 'cancel') return false
+    if (choice === 'save') return save()
+    return true
+  }
+
+  async function open(id: number, force = false): Promise<boolean> {
+    if (!force && portfolio.id === id) return true
+    if (!force && !(await guard())) return false
+    const r = await call('getPortfolio', { id })
+    if (!r.ok) {
+      fail(r.error, 'Could not open the portfolio')
+      return false
+    }
+    portfolio.openPortfolio(r.value)
+    await loadRevisions()
+    return true
+  }
+
+  async function loadRevisions(): Promise<void> {
+    if (portfolio.id === null) {
+      revisions.value = []
+      return
+    }
+    const r = await call('listRevisions', { id: portfolio.id })
+    revisions.value = r.ok ? r.value : []
+  }
+
+  async function create(): Promise<void> {
+    if (!(await guard())) return
+    const base = 'New portfolio'
+    const names = new Set(items.value.map((i) => i.name))
+    let name = base
+    for (let n = 2; names.has(name); n++) name = `${base} ${n}`
+    const r = await call('createPortfolio', { scenario: newScenario(name) })
+    if (!r.ok) return fail(r.error, 'Could not create a portfolio')
+    await refresh()
+    portfolio.openPortfolio(r.value)
+    await loadRevisions()
+    ui.tab = 'positions'
+  }
+
+  async function save(): Promise<boolean> {
+    const out = portfolio.toSave()
+    if (!out) {
+      ui.notify({ kind: 'error', message: 'Not saved: fix the problems marked in red first.' })
+      return false
+    }
+    if (portfolio.id === null) {
+      const r = await call('createPortfolio', { scenario: out.scenario })
+      if (!r.ok) {
+        fail(r.error, 'Not saved')
+        return false
+      }
+      portfolio.markSaved(r.value, out.text)
+    } else {
+      const r = await call('savePortfolio', { id: portfolio.id, scenario: out.scenario, baseRevision: portfolio.revision ?? undefined })
+      if (!r.ok) {
+        fail(r.error, r.error.code === 'CONFLICT' ? 'Not saved: the portfolio changed elsewhere' : 'Not saved')
+        return false
+      }
+      portfolio.markSaved(r.value, out.text)
+    }
+    ui.notify({ kind: 'info', message: `Saved "${portfolio.name}" (revision ${portfolio.revision}).` }, 3000)
+    await Promise.all([refresh(), loadRevisions()])
+    return true
+  }
+
+  async function duplicate(id: number): Promise<void> {
+    const r = await call('duplicatePortfolio', { id })
+    if (!r.ok) return fail(r.error, 'Could not duplicate')
+    await refresh()
+    await open(r.value.id)
+  }
+
+  async function rename(id: number, name: string): Promise<boolean> {
+    const r = await call('renamePortfolio', { id, name })
+    if (!r.ok) {
+      fail(r.error, 'Could not rename')
+      return false
+    }
+    if (portfolio.id === id) {
+      // Keep unsaved edits: only the name and the base revision follow the store.
+      const dirty = portfolio.dirty
+      if (!dirty) portfolio.openPortfolio(r.value)
+      else {
+        portfolio.revision = r.value.revision
+        portfolio.setField(['name'], r.value.name)
+      }
+      await loadRevisions()
+    }
+    await refresh()
+    return true
+  }
+
+  /** Moves to the trash, with an Undo in the toast. */
+  async function remove(id: number): Promise<void> {
+    const item = items.value.find((i) => i.id === id)
+    if (portfolio.id === id && !(await guard())) return
+    const r = await call('deletePortfolio', { id })
+    if (!r.ok) return fail(r.error, 'Could not delete')
+    if (portfolio.id === id) {
+      portfolio.close()
+      revisions.value = []
+    }
+    await refresh()
+    ui.notify({
+      kind: 'info',
+      message: `Deleted "${item?.name ?? 'portfolio'}".`,
+      action: {
+        label: 'Undo',
+        run: async () => {
+          const back = await call('restorePortfolio', { id })
+          if (!back.ok) return fail(back.error, 'Could not undo the delete')
+          ui.dismiss()
+          await refresh()
+          await open(id, true)
+        }
+      }
+    })
+  }
+
+  async function restoreRevision(revision: number): Promise<void> {
+    if (portfolio.id === null) return
+    if (!(await guard())) return
+    const r = await call('restoreRevision', { id: portfolio.id, revision })
+    if (!r.ok) return fail(r.error, 'Could not restore')
+    portfolio.openPortfolio(r.value)
+    await Promise.all([refresh(), loadRevisions()])
+    ui.notify({ kind: 'info', message: `Restored revision ${revision} as revision ${r.value.revision}.` }, 4000)
+  }
+
+  /** A scenario file's text (dropped, or chosen in main's dialog): accepted whole or refused whole. */
+  async function importText(text: string, fileName: string): Promise<boolean> {
+    importFailure.value = null
+    const r = await call('importScenario', { text, fileName })
+    if (!r.ok) {
+      importFailure.value = { fileName, message: r.error.message, problems: r.error.problems ?? (r.error.path ? [{ path: r.error.path, message: r.error.message }] : []) }
+      return false
+    }
+    await refresh()
+    if (r.value.portfolio) {
+      const opened = await open(r.value.portfolio.id)
+      if (opened) ui.notify({ kind: 'info', message: `Imported "${r.value.portfolio.name}" from ${fileName}.` }, 4000)
+    }
+    return true
+  }
+
+  async function importFromDialog(): Promise<void> {
+    const r = await call('openFile', { kind: 'scenario' })
+    if (!r.ok) return fail(r.error, 'Could not open a file')
+    if (r.value) await importText(r.value.text, r.value.fileName)
+  }
+
+  async function importBinance(): Promise<void> {
+    const r = await call('openFile', { kind: 'account' })
+    if (!r.ok) return fail(r.error, 'Could not open a file')
+    if (!r.value) return
+    const imported = await call('importAccount', { accountText: r.value.text })
+    if (!imported.ok) {
+      importFailure.value = { fileName: r.value.fileName, message: imported.error.message, problems: imported.error.problems ?? [] }
+      return
+    }
+    await refresh()
+    if (imported.value.portfolio) await open(imported.value.portfolio.id)
+  }
+
+  async function exportCurrent(): Promise<void> {
+    if (portfolio.id === null) return
+    if (portfolio.dirty && !(await guard())) return
+    const r = await call('exportScenario', { id: portfolio.id })
+    if (!r.ok) return fail(r.error, 'Could not export')
+    if (r.value.saved) ui.notify({ kind: 'info', message: `Exported to ${r.value.fileName}.` }, 4000)
+  }
+
+  return {
+    items,
+    search,
+    loaded,
+    available,
+    revisions,
+    importFailure,
+    busy,
+    refresh,
+    guard,
+    open,
+    create,
+    save,
+    duplicate,
+    rename,
+    remove,
+    restoreRevision,
+    importText,
+    importFromDialog,
+    importBinance,
+    exportCurrent,
+    loadRevisions
+  }
+})

@@ -1,0 +1,178 @@
+// The portfolio being edited: a plain-JSON draft (possibly invalid), the last valid scenario,
+// the problems of the draft by JSON path, undo/redo and the unsaved-changes state. Nothing is
+// computed from an invalid draft: the comparison follows `valid`, which only changes when the
+// whole draft parses.
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import { parseScenarioValue, type Problem, type Scenario } from '../../../shared/scenario'
+import type { Portfolio } from '../../../shared/ipc/library-types'
+
+type Json = Record<string, unknown>
+
+const UNDO_LIMIT = 200
+/** Keystrokes in the same field within this time are one undo step. */
+const COALESCE_MS = 1000
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T
+}
+
+export const usePortfolioStore = defineStore('portfolio', () => {
+  const id = ref<number | null>(null)
+  const revision = ref<number | null>(null)
+  const name = ref('')
+  const draft = ref<Json | null>(null)
+  const savedText = ref('')
+  const valid = shallowRef<Scenario | null>(null)
+  const problems = shallowRef<Problem[]>([])
+  const undoStack = ref<string[]>([])
+  const redoStack = ref<string[]>([])
+  /** Incremented by every open(): the comparison resets its sliders on a new one. */
+  const generation = ref(0)
+  let lastEdit: { path: string; at: number } | null = null
+
+  const draftText = computed(() => (draft.value ? JSON.stringify(draft.value) : ''))
+  const dirty = computed(() => draft.value !== null && draftText.value !== savedText.value)
+  const isValid = computed(() => problems.value.length === 0)
+  const canUndo = computed(() => undoStack.value.length > 0)
+  const canRedo = computed(() => redoStack.value.length > 0)
+  /** The scenario as typed (may be invalid): what editors read. */
+  const scenario = computed(() => draft.value as unknown as Scenario | null)
+
+  function validate(): void {
+    if (!draft.value) {
+      problems.value = []
+      valid.value = null
+      return
+    }
+    const parsed = parseScenarioValue(clone(draft.value))
+    if (parsed.ok) {
+      problems.value = []
+      valid.value = markRaw(parsed.value)
+    } else {
+      problems.value = parsed.problems
+    }
+  }
+
+  /** Open a scenario (from the library or a file): it becomes the saved state, history cleared. */
+  function open(s: Scenario, meta: { id: number | null; revision: number | null } = { id: null, revision: null }): void {
+    id.value = meta.id
+    revision.value = meta.revision
+    name.value = s.name
+    draft.value = clone(s) as unknown as Json
+    savedText.value = JSON.stringify(draft.value)
+    undoStack.value = []
+    redoStack.value = []
+    lastEdit = null
+    valid.value = null
+    generation.value++
+    validate()
+  }
+
+  function openPortfolio(p: Portfolio): void {
+    open(p.scenario, { id: p.id, revision: p.revision })
+  }
+
+  /** After a save: what was sent is the new saved state; the history stays. */
+  function markSaved(p: Portfolio, sentText: string): void {
+    id.value = p.id
+    revision.value = p.revision
+    name.value = p.name
+    savedText.value = sentText
+  }
+
+  function close(): void {
+    id.value = null
+    revision.value = null
+    draft.value = null
+    savedText.value = ''
+    valid.value = null
+    problems.value = []
+    undoStack.value = []
+    redoStack.value = []
+  }
+
+  function pushUndo(path: string): void {
+    const now = Date.now()
+    if (lastEdit && lastEdit.path === path && now - lastEdit.at < COALESCE_MS && path !== '') {
+      lastEdit.at = now
+      return
+    }
+    undoStack.value.push(draftText.value)
+    if (undoStack.value.length > UNDO_LIMIT) undoStack.value.shift()
+    redoStack.value = []
+    lastEdit = { path, at: now }
+  }
+
+  /** Set one field by JSON path segments; typing in the same field coalesces into one undo step. */
+  function setField(path: (string | number)[], value: unknown): void {
+    if (!draft.value) return
+    pushUndo(path.join('.'))
+    let obj: Record<string | number, unknown> = draft.value
+    for (const key of path.slice(0, -1)) {
+      if (obj[key] === undefined || obj[key] === null) obj[key] = typeof key === 'number' ? [] : {}
+      obj = obj[key] as Record<string | number, unknown>
+    }
+    const last = path[path.length - 1]!
+    if (value === undefined) delete obj[last]
+    else obj[last] = value
+    validate()
+  }
+
+  /** A structural edit (add or remove a row, change a mode): always its own undo step. */
+  function mutate(fn: (d: Json) => void): void {
+    if (!draft.value) return
+    pushUndo('')
+    fn(draft.value)
+    lastEdit = null
+    validate()
+  }
+
+  function undo(): void {
+    const prev = undoStack.value.pop()
+    if (prev === undefined) return
+    redoStack.value.push(draftText.value)
+    draft.value = JSON.parse(prev) as Json
+    lastEdit = null
+    validate()
+  }
+
+  function redo(): void {
+    const next = redoStack.value.pop()
+    if (next === undefined) return
+    undoStack.value.push(draftText.value)
+    draft.value = JSON.parse(next) as Json
+    lastEdit = null
+    validate()
+  }
+
+  /** The draft as a scenario to save (only when valid). */
+  function toSave(): { scenario: Scenario; text: string } | null {
+    return isValid.value && draft.value ? { scenario: clone(draft.value) as unknown as Scenario, text: draftText.value } : null
+  }
+
+  return {
+    id,
+    revision,
+    name,
+    draft,
+    generation,
+    scenario,
+    valid,
+    problems,
+    dirty,
+    isValid,
+    canUndo,
+    canRedo,
+    open,
+    openPortfolio,
+    markSaved,
+    close,
+    setField,
+    mutate,
+    undo,
+    redo,
+    toSave,
+    validate
+  }
+})
