@@ -5,7 +5,9 @@ import { MAX_SCENARIO_BYTES } from '../../shared/scenario/parse'
 import { readTextFileCapped, writeFileAtomic } from '../files'
 import { Library } from '../store/library'
 import { LibraryError } from '../store/errors'
-import { resolveDbPath } from '../store/db-path'
+import { DB_ENV, resolveDbPath } from '../store/db-path'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { exportScenarioText, importScenarioText } from '../store/transfer'
 import { BadInput, parseArgs, type CliIo } from './cli-io'
 
@@ -21,8 +23,11 @@ export const LIBRARY_USAGE = `usage: margin-planner library <subcommand> [--db P
 
 /** Opens the library named by --db / $MARGIN_PLANNER_DB / the app's folder; always closes it. */
 export async function withLibrary<T>(options: Map<string, string | true>, f: (lib: Library) => T | Promise<T>): Promise<T> {
-  const flag = options.get('--db')
-  const path = resolveDbPath({ flag: typeof flag === 'string' ? flag : undefined })
+  const flag = typeof options.get('--db') === 'string' ? (options.get('--db') as string) : undefined
+  const path = resolveDbPath({ flag })
+  // The app's own folder may not exist yet (the desktop app never ran); a --db or
+  // $MARGIN_PLANNER_DB folder must exist already (a typo should not create folders).
+  if (flag === undefined && !process.env[DB_ENV]) mkdirSync(dirname(path), { recursive: true })
   let lib: Library
   try {
     lib = Library.open(path)
