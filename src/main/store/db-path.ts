@@ -5,6 +5,13 @@ import { join, resolve } from 'node:path'
 
 export const DB_ENV = 'MARGIN_PLANNER_DB'
 export const DB_FILE_NAME = 'library.sqlite'
+/**
+ * The user-data folder's name under the OS's app-data folder. Electron derives it from
+ * productName when packaged ("Margin Planner") and from name in development, so main pins it
+ * with app.setPath('userData', join(app.getPath('appData'), USER_DATA_DIR_NAME)) and the CLI
+ * finds the same library.
+ */
+export const USER_DATA_DIR_NAME = 'margin-planner'
 
 export function resolveDbPath(opts: { flag?: string; env?: NodeJS.ProcessEnv; userDataDir?: string }): string {
   if (opts.flag !== undefined && opts.flag !== '') return resolve(opts.flag)
@@ -17,7 +24,7 @@ export function resolveDbPath(opts: { flag?: string; env?: NodeJS.ProcessEnv; us
 /** Electron's app.getPath('userData') for an app named margin-planner, computed without electron
  * so the CLI finds the desktop app's library. */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  const appName = 'margin-planner'
+  const appName = USER_DATA_DIR_NAME
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appName)
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appName)
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), appName)
