@@ -44,6 +44,8 @@ export function delta(multi: string | null, single: string | null, o: DeltaOptio
  */
 export function moveDelta(multi: string | null, single: string | null): Delta | null {
   if (multi === null && single === null) return null
+  // Both out of reach (beyond ±1,000%): no difference worth showing.
+  if (multi !== null && single !== null && new Decimal(multi).abs().gte(10) && new Decimal(single).abs().gte(10)) return null
   if (multi === null) return { text: '▲ none', goodness: 'better', label: 'no liquidation in Multi-Assets, better' }
   if (single === null) return { text: '▼ now liquidates', goodness: 'worse', label: 'liquidates in Multi-Assets only, worse' }
   const diff = new Decimal(multi).abs().minus(new Decimal(single).abs()).times(100)

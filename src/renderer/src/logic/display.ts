@@ -55,3 +55,11 @@ export function points(diff: string, places = 2): string {
   const s = formatAmount(d.abs().toString(), places)
   return `${s} pts`
 }
+
+/** A shock move for tables: beyond ±1,000% it only matters that it is out of reach. */
+export function moveText(move: string | null): string {
+  if (move === null) return 'none'
+  const d = new Decimal(move)
+  if (d.abs().gte(10)) return d.gt(0) ? '> +1,000%' : '< −1,000%'
+  return formatMove(move)
+}

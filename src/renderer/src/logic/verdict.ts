@@ -82,6 +82,8 @@ function nearestMoves(result: CompareResult, current: AccountMode, limit: number
       const from = s[direction][key].move
       const to = s[direction][other].move
       if (from === null && to === null) continue
+      // Out of reach in both modes (beyond ±1,000%): not worth a clause.
+      if (new Decimal(from ?? 99).abs().gte(10) && new Decimal(to ?? 99).abs().gte(10)) continue
       const rank = new Decimal(from ?? to ?? 0).abs().plus(from === null ? 100 : 0)
       choices.push({ asset: s.asset, direction, from, to, rank })
     }

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+// Components with real stores and the real engine; the chart is stubbed (happy-dom has no canvas).
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { compareScenario } from '../../src/shared/engine'
+import ComparisonTable from '../../src/renderer/src/components/ComparisonTable.vue'
+import ExplainPanel from '../../src/renderer/src/components/ExplainPanel.vue'
+import LiquidationLadder from '../../src/renderer/src/components/LiquidationLadder.vue'
+import PositionsEditor from '../../src/renderer/src/components/PositionsEditor.vue'
+import RatioCell from '../../src/renderer/src/components/RatioCell.vue'
+import ShockExplorer from '../../src/renderer/src/components/ShockExplorer.vue'
+import VerdictBanner from '../../src/renderer/src/components/VerdictBanner.vue'
+import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
+import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
+import { FAQ_MULTI, LP_ISOLATED, loadScenario } from './helpers'
+
+let pinia: ReturnType<typeof createPinia>
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+})
+const global = () => ({ plugins: [pinia], stubs: { ShockChart: { template: '<div data-testid="shock-chart-stub" />', props: ['series', 'slider', 'xLabel'] } } })
+
+describe('RatioCell', () => {
+  it('shows a liquidated ratio with a word, not colour alone', () => {
+    const w = mount(RatioCell, { props: { ratio: null, liquidated: true }, global: global() })
+    expect(w.text()).toContain('LIQUIDATED')
+    expect(w.find('.ratio').classes()).toContain('liquidated')
+    const amber = mount(RatioCell, { props: { ratio: '0.6' }, global: global() })
+    expect(amber.text()).toContain('60.0%')
+    expect(amber.find('.ratio').classes()).toContain('amber')
+  })
+})
+
+describe('VerdictBanner', () => {
+  it('renders the sentence as text segments with the blocker in its own tone', () => {
+    const s = loadScenario(LP_ISOLATED)
+    const w = mount(VerdictBanner, { props: { result: compareScenario(s), scenario: s }, global: global() })
+    expect(w.text()).toMatch(/Switching to Multi-Assets: worst margin ratio/)
+    expect(w.find('.seg.blocked').text()).toMatch(/Blocked until/)
+    expect(w.html()).not.toContain('<script')
+  })
+})
+
+describe('ComparisonTable', () => {
+  it('shows the same rows for both modes and colours Multi deltas for the user', async () => {
+    const s = loadScenario(FAQ_MULTI)
+    const single = { ...s, account: { ...s.account, mode: 'single-asset' as const } }
+    const w = mount(ComparisonTable, { props: { result: compareScenario(single), scenario: single }, global: global() })
+    const rows = w.findAll('tbody tr').map((r) => r.attributes('data-row'))
+    expect(rows).toEqual(['ratio', 'balance', 'maintenance', 'available', 'idle', 'shock-to-liquidation', 'auto-exchange'])
+    const ratioRow = w.find('tr[data-row="ratio"]')
+    expect(ratioRow.find('td[data-col="single"]').text()).toContain('USDT')
+    expect(ratioRow.find('td[data-col="multi"]').text()).toContain('48.0%')
+    expect(w.find('thead').text()).toContain('current mode')
+    // Every delta carries a spoken label saying better or worse.
+    for (const d of w.findAll('.delta')) expect(d.attributes('aria-label')).toMatch(/better|worse|no change/)
+    // A figure opens its explain panel.
+    const panel = mount(ExplainPanel, { global: global(), attachTo: document.body })
+    await ratioRow.find('td[data-col="multi"] button.figure').trigger('click')
+    await nextTick()
+    expect(panel.text()).toContain('Margin ratio (Multi-Assets)')
+    expect(panel.text()).toContain('c983a9268cfa4e70a4916c276bb3b7bc')
+    panel.unmount()
+  })
+})
+
+describe('LiquidationLadder', () => {
+  it('lists the nearest liquidation first and sorts by a column on click', async () => {
+    const s = loadScenario(LP_ISOLATED)
+    const w = mount(LiquidationLadder, { props: { result: compareScenario(s), scenario: s }, global: global() })
+    const symbols = () => w.findAll('[data-testid="ladder"] tbody tr').map((r) => r.find('td').text().split(' ')[0])
+    const nearest = symbols()
+    expect(nearest).toHaveLength(2)
+    expect(w.find('th[aria-sort="ascending"]').text()).toContain('Nearest')
+    await w.findAll('button.sort').find((b) => b.text() === 'Symbol')!.trigger('click')
+    expect(symbols()).toEqual([...nearest].sort())
+  })
+})
+
+describe('PositionsEditor', () => {
+  it('shows a problem under the field as you type, and the comparison stays on the last valid plan', async () => {
+    const portfolio = usePortfolioStore()
+    const cmp = useComparisonStore()
+    portfolio.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    const before = cmp.columns
+    const w = mount(PositionsEditor, { global: global() })
+    const qty = w.get('input[aria-label="Position 1 quantity"]')
+    await qty.setValue('6.4e4')
+    expect(qty.classes()).toContain('invalid')
+    const err = w.get(`#${qty.attributes('aria-describedby')}`)
+    expect(err.text()).toMatch(/decimal/)
+    expect(cmp.columns).toBe(before)
+    await w.findAll('button').find((b) => b.text().includes('Add position'))!.trigger('click')
+    expect(w.findAll('tbody tr')).toHaveLength(3)
+    await w.get('button[aria-label^="Remove position 3"]').trigger('click')
+    expect(w.findAll('tbody tr')).toHaveLength(2)
+  })
+})
+
+describe('ShockExplorer', () => {
+  it('has a slider per shock asset and one for all crypto, and the named shocks as a table', async () => {
+    const portfolio = usePortfolioStore()
+    const cmp = useComparisonStore()
+    const s = loadScenario(FAQ_MULTI)
+    portfolio.open({ ...s, market: { ...s.market, assets: { ...s.market.assets, BTC: { index: '20000', bidBuffer: '0.05', askBuffer: '0.05' } } }, shocks: [{ name: 'BTC -20%', moves: { BTC: '-0.2' } }] })
+    await nextTick()
+    const w = mount(ShockExplorer, { props: { result: cmp.result! }, global: global() })
+    const sliders = w.findAll('input[type="range"]').map((i) => i.attributes('data-asset'))
+    expect(sliders).toEqual(['*', 'BTC', 'ETH'])
+    expect(w.find('[data-testid="shock-chart-stub"]').exists()).toBe(true)
+    expect(w.get('[data-testid="named-shocks"]').text()).toContain('BTC -20%')
+    await w.get('input[data-asset="ETH"]').setValue('-10')
+    expect(cmp.moves.ETH).toBe(-10)
+    expect(cmp.activeAsset).toBe('ETH')
+  })
+})
