@@ -1,0 +1,14 @@
+// End-to-end: the BUILT renderer (npx electron-vite build) in Debian's Chromium, window.api over
+// loopback HTTP to the real main-process handlers and a real SQLite file (tests/e2e/server.ts).
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.test.ts'],
+    environment: 'node',
+    testTimeout: 60000,
+    hookTimeout: 60000,
+    // One Chromium at a time: the machines have two cores.
+    fileParallelism: false
+  }
+})
