@@ -1,17 +1,22 @@
 // Electron main process: wiring only (lifecycle, window, menu, protocol, security settings).
 // Every decision lives in a plain-Node neighbour that is unit-tested without Electron:
-// app-protocol, security, sender-check, window-state, menu-template, open-file-args,
-// recent-files, safe-open-external.
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
-import { join } from 'node:path'
-import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
-import { ensureScenarioExtension, openDialogOptions, saveDialogOptions, type ShellServices } from './dialog-options'
+// app-protocol, security, window-state, menu-template, open-file-args, recent-files,
+// safe-open-external, dialog-options; IPC in ipc.ts and ipc-handlers.ts; the library in store/.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { ensureScenarioExtension, openDialogOptions, saveDialogOptions } from './dialog-options'
+import { makeIsTrustedSender, registerIpc } from './ipc'
+import { bindHandlers, type FileAccess } from './ipc-handlers'
 import { buildMenuTemplate } from './menu-template'
 import { isScenarioFileName, PendingOpenQueue, scenarioPathsFromArgv } from './open-file-args'
 import { addRecentFile, loadRecentFiles, RECENT_FILES_FILE, saveRecentFiles } from './recent-files'
 import { FILE_OPEN_PENDING_EVENT, type RendererEvent } from './renderer-events'
 import { safeOpenExternal } from './safe-open-external'
 import { devServerUrl, hardenSession, hardenWebContents } from './security'
+import { Library } from './store/library'
+import { resolveDbPath, USER_DATA_DIR_NAME } from './store/db-path'
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state'
 
 const isDev = !app.isPackaged
@@ -146,35 +151,56 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-// ---- Services for the IPC handlers: dialogs and files opened from outside ----
-// The renderer never supplies a path: it asks, and main picks it (dialog) or has it (queue).
+// ---- IPC: the library, main's dialogs and the pending-file queue behind every channel ----
+// Every channel of src/shared/ipc/contract.ts is registered by ipc.ts's registerIpc, which
+// refuses senders outside app://renderer (or the unpackaged dev server) and validates each
+// payload with its zod schema. The renderer never supplies a path: main picks it (dialog) or
+// already has it (the queue).
 
-const shellServices: ShellServices = {
-  async pickFilesToOpen(purpose) {
-    const options = openDialogOptions(purpose)
+let library: Library | null = null
+
+const fileAccess: FileAccess = {
+  async chooseOpen(kind) {
+    const options = openDialogOptions(kind)
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
-    return result.canceled ? [] : result.filePaths
+    return result.canceled ? null : (result.filePaths[0] ?? null)
   },
-  async pickSavePath(suggestedName) {
+  async chooseSave(suggestedName) {
     const options = saveDialogOptions(suggestedName)
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
     return result.canceled || !result.filePath ? null : ensureScenarioExtension(result.filePath)
   },
-  takePendingOpen: () => pendingOpens.take(),
-  noteRecentFile: (path) => {
+  takePending: () => pendingOpens.take(),
+  remember: (path) => {
     if (isScenarioFileName(path)) noteRecent(path)
   }
 }
 
-// ---- IPC registration ----
-// ===== IPC: the IPC layer (src/main/ipc.ts, src/shared/ipc/*) registers its handlers here,
-// after the protocol and before the window loads, with `shellServices` for dialogs and the
-// pending-file queue and isTrustedSenderFrame (sender-check.ts) with `devServerOrigin`. =====
-function registerIpc(): void {
-  void shellServices // until src/main/ipc.ts exists
+/** Opens the library (userData/library.sqlite unless MARGIN_PLANNER_DB says otherwise). */
+function openLibrary(): Library | null {
+  const path = resolveDbPath({ env: process.env, userDataDir: app.getPath('userData') })
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    return Library.open(path)
+  } catch (e) {
+    // LIBRARY_TOO_NEW, NOT_A_LIBRARY, MIGRATION_FAILED...: say so and stop; never half-open.
+    dialog.showErrorBox('Margin Planner cannot open its library', `${path}\n\n${e instanceof Error ? e.message : String(e)}`)
+    return null
+  }
+}
+
+function wireIpc(lib: Library): void {
+  const isTrustedSender = makeIsTrustedSender({ appScheme: APP_SCHEME, appHost: APP_HOST, devServerUrl: devServer })
+  registerIpc(ipcMain, bindHandlers({ library: lib, files: fileAccess }), isTrustedSender, {
+    onInternalError: (channel, e) => logError(`IPC ${channel}`, e)
+  })
 }
 
 // ---- Lifecycle ----
+
+// One userData folder whatever the build calls itself, so the CLI finds the same library
+// (store/db-path.ts). Before the single-instance lock, which lives in userData.
+app.setPath('userData', join(app.getPath('appData'), USER_DATA_DIR_NAME))
 
 // Must run before 'ready': gives app:// a real origin and secure-context status.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
@@ -216,9 +242,19 @@ if (!app.requestSingleInstanceLock()) {
     recentFiles = loadRecentFiles(userDataFile(RECENT_FILES_FILE))
     // Files named on the command line (or opened by macOS) before 'ready' join the list now.
     for (const p of openedBeforeReady.splice(0)) noteRecent(p)
-    registerIpc()
+    library = openLibrary()
+    if (!library) {
+      app.quit()
+      return
+    }
+    wireIpc(library)
     installMenu()
     createWindow()
+  })
+
+  app.on('will-quit', () => {
+    library?.close()
+    library = null
   })
 
   app.on('activate', () => {

@@ -1,10 +1,11 @@
 // Wiring of src/main/index.ts against a stand-in for 'electron' that records every call:
 // window settings, navigation, window.open, webviews, permissions, requests, the app://
 // protocol, the single-instance lock and files opened from outside.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '../../src/shared/ipc/contract'
 
 const h = vi.hoisted(() => {
   type Listener = (...args: any[]) => any
@@ -27,9 +28,11 @@ const h = vi.hoisted(() => {
 
   const state = {
     lock: true,
+    lockRequested: false,
     isPackaged: true,
     ready: false,
     resolveReady: () => {},
+    appData: '',
     userData: '',
     calls: [] as { name: string; args: unknown[] }[]
   }
@@ -48,7 +51,10 @@ const h = vi.hoisted(() => {
 
   const app = Object.assign(new Emitter(), {
     isPackaged: true,
-    requestSingleInstanceLock: () => state.lock,
+    requestSingleInstanceLock: () => {
+      state.lockRequested = true
+      return state.lock
+    },
     quit: () => record('app.quit'),
     enableSandbox: () => record('app.enableSandbox'),
     isReady: () => state.ready,
@@ -59,7 +65,11 @@ const h = vi.hoisted(() => {
           res()
         }
       }),
-    getPath: (name: string) => (name === 'userData' ? state.userData : '/nonexistent'),
+    getPath: (name: string) => (name === 'userData' ? state.userData : name === 'appData' ? state.appData : '/nonexistent'),
+    setPath: (name: string, value: string) => {
+      record('app.setPath', name, value, state.lockRequested)
+      if (name === 'userData') state.userData = value
+    },
     getName: () => 'Margin Planner',
     addRecentDocument: (p: string) => record('app.addRecentDocument', p),
     clearRecentDocuments: () => record('app.clearRecentDocuments')
@@ -134,15 +144,34 @@ const h = vi.hoisted(() => {
     setApplicationMenu: (menu: unknown) => record('Menu.setApplicationMenu', menu)
   }
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
-  const ipcMain = { handle: (...a: unknown[]) => record('ipcMain.handle', ...a), on: (...a: unknown[]) => record('ipcMain.on', ...a) }
-  const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) }
+  type IpcListener = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
+  const ipcMain = {
+    handlers: new Map<string, IpcListener>(),
+    handle(channel: string, fn: IpcListener) {
+      if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+      this.handlers.set(channel, fn)
+    },
+    on: (...a: unknown[]) => record('ipcMain.on', ...a),
+    once: (...a: unknown[]) => record('ipcMain.once', ...a),
+    handleOnce: (...a: unknown[]) => record('ipcMain.handleOnce', ...a)
+  }
+  const dialog = {
+    showOpenDialog: async (...a: unknown[]) => {
+      record('dialog.showOpenDialog', ...a)
+      return { canceled: true, filePaths: [] }
+    },
+    showSaveDialog: async () => ({ canceled: true }),
+    showErrorBox: (...a: unknown[]) => record('dialog.showErrorBox', ...a)
+  }
 
   // A getter, so each test can choose (Object.assign would copy a getter's value once).
   Object.defineProperty(app, 'isPackaged', { get: () => state.isPackaged })
 
   const reset = () => {
     state.lock = true
+    state.lockRequested = false
     state.isPackaged = true
+    ipcMain.handlers.clear()
     state.ready = false
     state.calls.length = 0
     app.listeners.clear()
@@ -174,7 +203,7 @@ const h = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ ...h.electron, default: h.electron }))
 
-const { app, BrowserWindow, protocol, session } = h.electron
+const { app, BrowserWindow, ipcMain, protocol, session } = h.electron
 const calls = (name: string) => h.state.calls.filter((c) => c.name === name)
 const prevent = () => ({ preventDefault: vi.fn() })
 const flush = () => new Promise((r) => setTimeout(r, 0))
@@ -184,28 +213,37 @@ async function start(): Promise<InstanceType<typeof BrowserWindow>> {
   h.state.resolveReady()
   await flush()
   const win = BrowserWindow.instances[0]
-  expect(win).toBeDefined()
+  expect(win, JSON.stringify(h.state.calls.filter((c) => c.name !== 'protocol.registerSchemesAsPrivileged'))).toBeDefined()
   return win
 }
 
 let savedArgv: string[]
 let savedEnv: string | undefined
+let savedDb: string | undefined
 
 beforeEach(() => {
   vi.resetModules()
   h.reset()
-  h.state.userData = mkdtempSync(join(tmpdir(), 'mp-userdata-'))
+  h.state.appData = mkdtempSync(join(tmpdir(), 'mp-appdata-'))
+  h.state.userData = join(h.state.appData, 'wrong-folder')
   savedArgv = process.argv
   savedEnv = process.env.ELECTRON_RENDERER_URL
   process.argv = ['/opt/margin-planner/margin-planner']
   delete process.env.ELECTRON_RENDERER_URL
+  savedDb = process.env.MARGIN_PLANNER_DB
+  delete process.env.MARGIN_PLANNER_DB
 })
 
 afterEach(() => {
   process.argv = savedArgv
   if (savedEnv === undefined) delete process.env.ELECTRON_RENDERER_URL
   else process.env.ELECTRON_RENDERER_URL = savedEnv
-  rmSync(h.state.userData, { recursive: true, force: true })
+  if (savedDb !== undefined) process.env.MARGIN_PLANNER_DB = savedDb
+  vi.resetModules()
+  h.state.resolveReady = () => {}
+  // Close the library the test opened (will-quit), then remove its folder.
+  h.electron.app.emit('will-quit')
+  rmSync(h.state.appData, { recursive: true, force: true })
 })
 
 describe('main window', () => {
@@ -406,5 +444,67 @@ describe('application menu', () => {
     const opened = calls('shell.openExternal').map((c) => String(c.args[0]))
     expect(opened).toHaveLength(5)
     for (const url of opened) expect(url.startsWith('https://')).toBe(true)
+  })
+})
+
+describe('user data and IPC', () => {
+  it('pins userData to <appData>/margin-planner before taking the single-instance lock', async () => {
+    await start()
+    const set = calls('app.setPath')
+    expect(set).toEqual([{ name: 'app.setPath', args: ['userData', join(h.state.appData, 'margin-planner'), false] }])
+    expect(existsSync(join(h.state.appData, 'margin-planner', 'library.sqlite'))).toBe(true)
+  })
+
+  it('registers every channel of the contract through the checking helper, and nothing else', async () => {
+    await start()
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
+    expect(calls('ipcMain.on')).toEqual([])
+    expect(calls('ipcMain.once')).toEqual([])
+    expect(calls('ipcMain.handleOnce')).toEqual([])
+  })
+
+  it('every channel refuses a sender outside app://renderer before looking at the payload', async () => {
+    await start()
+    for (const channel of CHANNELS) {
+      for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///x/index.html' }, { url: 'app://other/' }, null]) {
+        const answer = (await ipcMain.handlers.get(channel)!({ senderFrame }, {})) as { ok: boolean; error?: { code: string } }
+        expect(answer, `${channel} from ${senderFrame?.url}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      }
+    }
+  })
+
+  it('answers our renderer, validates payloads, and opens files only where main chooses', async () => {
+    process.argv = ['/opt/margin-planner/margin-planner', '/plans/missing.mpscenario.json']
+    await start()
+    const ours = { senderFrame: { url: 'app://renderer/index.html' } }
+    const call = (channel: string, payload: unknown) =>
+      ipcMain.handlers.get(channel)!(ours, payload) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>
+    expect(await call('portfolio:list', {})).toMatchObject({ ok: true })
+    expect(await call('portfolio:list', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await call('file:open', { kind: 'scenario', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    // The queued command-line file is the one read (it does not exist here), then the queue is empty.
+    const pending = await call('file:openPending', {})
+    expect(pending).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(pending.error!.message).toContain('missing.mpscenario.json')
+    expect(await call('file:openPending', {})).toEqual({ ok: true, value: null })
+    // file:open goes through main's dialog (cancelled by the stand-in).
+    expect(await call('file:open', { kind: 'market' })).toEqual({ ok: true, value: null })
+    expect(calls('dialog.showOpenDialog')).toHaveLength(1)
+  })
+})
+
+describe('a library that cannot be opened', () => {
+  it('is reported in a dialog and the app quits without a window or IPC', async () => {
+    const notALibrary = join(h.state.appData, 'notes.txt')
+    writeFileSync(notALibrary, 'this is not SQLite '.repeat(100))
+    process.env.MARGIN_PLANNER_DB = notALibrary
+    await import('../../src/main/index')
+    h.state.resolveReady()
+    await flush()
+    expect(calls('dialog.showErrorBox')).toHaveLength(1)
+    expect(calls('app.quit')).toHaveLength(1)
+    expect(BrowserWindow.instances).toHaveLength(0)
+    expect(ipcMain.handlers.size).toBe(0)
+    expect(readFileSync(notALibrary, 'utf8')).toBe('this is not SQLite '.repeat(100))
   })
 })

@@ -3,10 +3,12 @@ import { ensureScenarioExtension, openDialogOptions, saveDialogOptions } from '.
 
 describe('dialog options', () => {
   it('opens scenarios by their extension and imports JSON', () => {
-    expect(openDialogOptions('open-scenario').filters?.[0].extensions).toEqual(['mpscenario.json'])
-    expect(openDialogOptions('open-scenario').properties).toEqual(['openFile'])
-    expect(openDialogOptions('import-market').properties).toContain('multiSelections')
-    expect(openDialogOptions('import-account').filters?.[0].extensions).toEqual(['json'])
+    expect(openDialogOptions('scenario').filters?.[0].extensions).toEqual(['mpscenario.json'])
+    for (const kind of ['scenario', 'market', 'account'] as const) {
+      expect(openDialogOptions(kind).properties, kind).toEqual(['openFile'])
+    }
+    expect(openDialogOptions('market').filters?.[0].extensions).toEqual(['json'])
+    expect(openDialogOptions('account').filters?.[0].extensions).toEqual(['json'])
   })
 
   it('suggests a safe file name with the scenario extension', () => {
