@@ -31,7 +31,7 @@ export function sourceUrl(s: Source): string {
 
 export const SOURCES = {
   singleAsset: { faq: '29b45c485d664028b9ca1cdf90b24f6f', label: 'Binance FAQ: Single-Asset and Multi-Assets Modes' },
-  maintenance: { faq: 'b3c689c1f50a44cabb3a84e663b81d93', label: 'Binance FAQ: Leverage and margin of USDⓈ-M futures (liquidation price)' },
+  maintenance: { faq: 'b3c689c1f50a44cabb3a84e663b81d93', label: 'Binance FAQ: Leverage, margin and liquidation price of futures' },
   pnl: { faq: '5d62f8be18d24544b5b6156094c16bf7', label: 'Binance FAQ: How to calculate PnL and available balance' },
   notional: { faq: '4f83b65d83654b5e933f85ef12bf769d', label: 'Binance FAQ: Mark price and notional' },
   withdraw: { faq: '360038447311', label: 'Binance FAQ: Max withdrawable amount' },

@@ -58,8 +58,9 @@ export const useComparisonStore = defineStore('comparison', () => {
   /** The result the columns show: live under a shock, else today's, with the shock to liquidation of today. */
   const result = computed<CompareResult | null>(() => {
     const r = live.value ?? columns.value
-    if (!r) return null
-    return { ...r, shockToLiquidation: stl.value, shockToLiquidationMethod: stlMethod.value }
+    if (!r || !columns.value) return null
+    // Named shocks are always from today's prices (not stacked on the sliders' moves).
+    return { ...r, shocks: columns.value.shocks, shockToLiquidation: stl.value, shockToLiquidationMethod: stlMethod.value }
   })
   /** Today's result (no slider), for the verdict. */
   const today = computed<CompareResult | null>(() => (columns.value ? { ...columns.value, shockToLiquidation: stl.value, shockToLiquidationMethod: stlMethod.value } : null))
@@ -116,7 +117,8 @@ export const useComparisonStore = defineStore('comparison', () => {
       return
     }
     try {
-      live.value = compareScenario(shockedScenario(s, movesAsStrings()), { shockToLiquidation: false })
+      // The named shocks are not recomputed per frame: the columns show today's (see `result`).
+      live.value = compareScenario({ ...shockedScenario(s, movesAsStrings()), shocks: [] }, { shockToLiquidation: false })
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     }
