@@ -50,8 +50,9 @@ export function bridgeScript(): string {
     const names = ${JSON.stringify(names)};
     const api = {};
     for (const name of names) {
-      api[name] = async (...args) => {
-        const r = await fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      // As the preload does: one request object, {} when the function takes none.
+      api[name] = async (request) => {
+        const r = await fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([request ?? {}]) });
         return r.json();
       };
     }
