@@ -35,10 +35,10 @@ console.log(`${scenario.account.positions.length} positions, ${assets.length} sh
 measure('sweep, both modes, 201 points, all crypto moving', 50, () => sweepMarginRatios(account, new Set(assets), xs))
 measure('sweep, both modes, 201 points, BTC alone', 50, () => sweepMarginRatios(account, new Set(['BTC']), xs))
 measure('slider step: compare at a shocked market (no shock-to-liq)', 50, (i) =>
-  compareScenario(shockedScenario(scenario, { BTC: new Decimal(i % 100).div(-250).toString() }), { shockToLiquidation: false })
+  compareScenario(shockedScenario(scenario, { BTC: new Decimal(i % 100).div(-250).toString() }), { shockToLiquidation: false, namedShocks: false })
 )
 measure('slider step + sweep (the asset changed)', 30, (i) => {
-  compareScenario(shockedScenario(scenario, { ETH: new Decimal(i % 100).div(-250).toString() }), { shockToLiquidation: false })
+  compareScenario(shockedScenario(scenario, { ETH: new Decimal(i % 100).div(-250).toString() }), { shockToLiquidation: false, namedShocks: false })
   sweepMarginRatios(prepareAccount(scenario), new Set(['ETH']), xs)
 })
 measure('full compare (shock to liquidation for every asset)', 10, () => compareScenario(scenario))

@@ -16,6 +16,7 @@ import { FILE_OPEN_PENDING_EVENT, type RendererEvent } from './renderer-events'
 import { safeOpenExternal } from './safe-open-external'
 import { devServerUrl, hardenSession, hardenWebContents } from './security'
 import { Library } from './store/library'
+import { readExampleFiles, seedExamplesOnce } from './store/seed-examples'
 import { resolveDbPath, USER_DATA_DIR_NAME } from './store/db-path'
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state'
 
@@ -189,6 +190,16 @@ function openLibrary(): Library | null {
   }
 }
 
+/** First launch: the bundled examples (resources/examples, shipped beside the asar) join the library once. */
+function seedExamples(lib: Library): void {
+  try {
+    const dir = app.isPackaged ? join(process.resourcesPath, 'resources', 'examples') : join(app.getAppPath(), 'resources', 'examples')
+    seedExamplesOnce(lib, readExampleFiles(dir))
+  } catch (e) {
+    logError('seeding the bundled examples', e)
+  }
+}
+
 function wireIpc(lib: Library): void {
   const isTrustedSender = makeIsTrustedSender({ appScheme: APP_SCHEME, appHost: APP_HOST, devServerUrl: devServer })
   registerIpc(ipcMain, bindHandlers({ library: lib, files: fileAccess }), isTrustedSender, {
@@ -247,6 +258,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
+    seedExamples(library)
     wireIpc(library)
     installMenu()
     createWindow()

@@ -1,11 +1,12 @@
 // Wiring of src/main/index.ts against a stand-in for 'electron' that records every call:
 // window settings, navigation, window.open, webviews, permissions, requests, the app://
 // protocol, the single-instance lock and files opened from outside.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src/shared/ipc/contract'
+import { Library } from '../../src/main/store'
 
 const h = vi.hoisted(() => {
   type Listener = (...args: any[]) => any
@@ -71,6 +72,7 @@ const h = vi.hoisted(() => {
       if (name === 'userData') state.userData = value
     },
     getName: () => 'Margin Planner',
+    getAppPath: () => resolve(import.meta.dirname, '../..'),
     addRecentDocument: (p: string) => record('app.addRecentDocument', p),
     clearRecentDocuments: () => record('app.clearRecentDocuments')
   })
@@ -453,6 +455,17 @@ describe('user data and IPC', () => {
     const set = calls('app.setPath')
     expect(set).toEqual([{ name: 'app.setPath', args: ['userData', join(h.state.appData, 'margin-planner'), false] }])
     expect(existsSync(join(h.state.appData, 'margin-planner', 'library.sqlite'))).toBe(true)
+  })
+
+  it('seeds the bundled examples into a new library on first launch, in an unpackaged run', async () => {
+    h.state.isPackaged = false
+    await start()
+    h.electron.app.emit('will-quit')
+    const lib = Library.open(join(h.state.appData, 'margin-planner', 'library.sqlite'))
+    const names = lib.portfolios.list().map((p) => p.name)
+    lib.close()
+    expect(names).toContain('BTC and ETH collateral behind USDT perpetuals')
+    expect(names).toHaveLength(readdirSync(resolve(import.meta.dirname, '../../resources/examples')).length)
   })
 
   it('registers every channel of the contract through the checking helper, and nothing else', async () => {

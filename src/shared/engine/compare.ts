@@ -15,6 +15,8 @@ import { switchToMulti, switchToSingle } from './switching'
 export interface CompareOptions {
   /** Skip the shock-to-liquidation search (a slider step recomputes the columns only). */
   shockToLiquidation?: boolean
+  /** Skip the named shocks (they do not change while a slider moves). */
+  namedShocks?: boolean
 }
 
 export function compareScenario(scenario: Scenario, options: CompareOptions = {}): CompareResult {
@@ -35,7 +37,7 @@ export function compareScenario(scenario: Scenario, options: CompareOptions = {}
       autoExchange: exchange,
       positions: multiAssetsPositions(state)
     },
-    shocks: (scenario.shocks ?? []).map((s) => evaluateShock(account, s.name, s.moves)),
+    shocks: (options.namedShocks === false ? [] : (scenario.shocks ?? [])).map((s) => evaluateShock(account, s.name, s.moves)),
     shockToLiquidation: options.shockToLiquidation === false ? [] : shocksToLiquidation(account),
     shockToLiquidationMethod: SHOCK_TO_LIQUIDATION_METHOD
   }

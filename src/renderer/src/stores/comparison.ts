@@ -118,7 +118,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     }
     try {
       // The named shocks are not recomputed per frame: the columns show today's (see `result`).
-      live.value = compareScenario({ ...shockedScenario(s, movesAsStrings()), shocks: [] }, { shockToLiquidation: false })
+      live.value = compareScenario(shockedScenario(s, movesAsStrings()), { shockToLiquidation: false, namedShocks: false })
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     }
