@@ -1,7 +1,7 @@
 // What the library holds, as it crosses IPC and the CLI: plain JSON, decimal strings, ISO times.
 import { z } from 'zod'
 import { bracketRowSchema, decimalString } from '../scenario/schema-v1'
-import type { AssetMarket, BracketRow, DecimalString, Scenario } from '../scenario/types'
+import type { AssetMarket, BracketRow, DecimalString, Position, Scenario } from '../scenario/types'
 
 export type PortfolioId = number
 
@@ -59,6 +59,27 @@ export interface ScenarioPreview {
   symbols: number
   assets: number
   shocks: number
+}
+
+/** One position the CSV adds, changes or removes (one-way: by symbol; hedge: by symbol and side). */
+export interface PositionsCsvChange {
+  change: 'added' | 'changed' | 'removed'
+  symbol: string
+  before: Position | null
+  after: Position | null
+}
+
+/** What a positions CSV does to a portfolio (dry run) or did. */
+export interface PositionsCsvPreview {
+  /** replace: the CSV is the new list; append: it follows the portfolio's positions. */
+  mode: 'replace' | 'append'
+  /** Positions read from the CSV. */
+  rows: number
+  before: Position[]
+  after: Position[]
+  changes: PositionsCsvChange[]
+  /** Positions identical before and after. */
+  unchanged: number
 }
 
 // ---- market snapshots -------------------------------------------------------------------
