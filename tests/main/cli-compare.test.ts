@@ -54,6 +54,10 @@ describe('compare FILE --json', () => {
     const [long, short] = doc.singleAsset.positions
     expect([long.positionSide, short.positionSide]).toEqual(['LONG', 'SHORT'])
     expect(long.liquidationPrice).toBe(short.liquidationPrice)
+    // Net long 0.7 BTC: only a rise past every bracket cap liquidates it, and that is flagged.
+    const btc = doc.shockToLiquidation.find((s: { asset: string }) => s.asset === 'BTC')
+    expect(btc.up.singleAsset.beyondLastBracket).toBe(true)
+    expect(btc.down.singleAsset.beyondLastBracket).toBeUndefined()
   })
 
   it('without --json prints the readable side-by-side table', async () => {

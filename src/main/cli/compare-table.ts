@@ -34,7 +34,9 @@ function distance(p: PositionResult): string {
 }
 
 function move(m: MoveToLiquidation): string {
-  return m.move === null ? 'none' : `${formatMove(m.move)} (${m.by})`
+  if (m.move === null) return 'none'
+  // Beyond the last bracket's cap Binance's table says nothing: the last bracket was assumed.
+  return `${formatMove(m.move)}${m.beyondLastBracket ? '*' : ''} (${m.by})`
 }
 
 export function formatCompareTable(s: Scenario, r: CompareResult): string {
@@ -131,6 +133,8 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
         ...r.shockToLiquidation.map((x) => [x.asset, move(x.down.singleAsset), move(x.down.multiAssets), move(x.up.singleAsset), move(x.up.multiAssets)])
       ])
     )
+    const beyond = r.shockToLiquidation.some((x) => [x.down, x.up].some((d) => d.singleAsset.beyondLastBracket || d.multiAssets.beyondLastBracket))
+    if (beyond) out.push("* beyond the last bracket's cap: Binance's table ends there, the last bracket was assumed")
   }
   if (r.shocks.length > 0) {
     out.push('')

@@ -148,6 +148,8 @@ export interface MoveToLiquidation {
   move: Dec | null
   /** What reaches 100% first: a group's asset ("USDT"), an isolated position ("ETHUSDT SHORT"), or "account". */
   by: string | null
+  /** Extension: at that move some position's notional is beyond its last bracket's cap (the last bracket was used). */
+  beyondLastBracket?: boolean
 }
 
 export interface CompareResult {

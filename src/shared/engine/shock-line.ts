@@ -134,6 +134,11 @@ export class ShockLine {
     }
   }
 
+  /** Whether a moving position's notional at move x is beyond its last bracket's cap (§3: flagged). */
+  beyondLastCap(x: Decimal): boolean {
+    return this.lines.some((l) => l.moving && l.notional0.times(ONE.plus(x)).gt(l.brackets[l.brackets.length - 1]!.cap))
+  }
+
   private assetEquity(asset: string): [Decimal, Decimal] {
     let e0 = this.assets.find((a) => a.asset === asset)?.wallet ?? ZERO
     let e1 = ZERO

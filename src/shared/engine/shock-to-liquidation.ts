@@ -41,7 +41,11 @@ export function moveToLiquidation(line: ShockLine, direction: 1 | -1): { singleA
     if (single !== null && multi !== null) break
   }
   const none = { move: null, by: null }
-  return { singleAsset: single ?? none, multiAssets: multi ?? none }
+  const flag = (m: MoveToLiquidation | null): MoveToLiquidation => {
+    if (m === null) return none
+    return m.move !== null && line.beyondLastCap(new Decimal(m.move)) ? { ...m, beyondLastBracket: true } : m
+  }
+  return { singleAsset: flag(single), multiAssets: flag(multi) }
 }
 
 function firstInPiece(entities: Entity[], start: Decimal, end: Decimal | null, direction: 1 | -1): MoveToLiquidation | null {
