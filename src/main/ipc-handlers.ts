@@ -12,6 +12,8 @@ import { LibraryError } from './store/errors'
 import { validScenario } from './store/scenario-input'
 import { exportScenarioText, importMarketText, importScenarioText } from './store/transfer'
 import { importAccountTexts } from './store/account-market'
+import { importPositionsCsv } from './store/positions-csv-import'
+import { positionsCsvTemplate } from '../shared/import/positions-csv'
 
 /** What only the Electron main process can do: dialogs and the OS's queue of opened files. */
 export interface FileAccess {
@@ -121,6 +123,12 @@ export const HANDLERS: HandlerTable = {
       { name: r.name, tags: r.tags, snapshotIds: r.snapshotIds, dryRun: r.dryRun }
     )
     return { preview: out.preview, notes: out.notes, portfolio: out.portfolio && summary(out.portfolio) }
+  },
+
+  'positions:csvTemplate': () => ({ fileName: 'positions-template.csv', text: positionsCsvTemplate() }),
+  'positions:importCsv': ({ library }, r) => {
+    const out = importPositionsCsv(library, r.id, r.text, { mode: r.mode, dryRun: r.dryRun, baseRevision: r.baseRevision })
+    return { preview: out.preview, portfolio: out.portfolio && summary(out.portfolio) }
   },
 
   'compare:run': ({ library }, r) => compareScenario('id' in r ? library.portfolios.get(r.id).scenario : validScenario(r.scenario)),

@@ -27,13 +27,15 @@ export const API_FUNCTIONS = {
   deleteSnapshot: 'market:delete',
   applySnapshot: 'market:apply',
   importAccount: 'account:import',
+  positionsCsvTemplate: 'positions:csvTemplate',
+  importPositionsCsv: 'positions:importCsv',
   runCompare: 'compare:run'
 } as const satisfies Record<string, Channel>
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS
 
 /** Channels whose request is `{}`: their function takes no argument. */
-type NoArgChannel = 'portfolio:emptyTrash' | 'market:list' | 'file:openPending'
+type NoArgChannel = 'portfolio:emptyTrash' | 'market:list' | 'file:openPending' | 'positions:csvTemplate'
 
 /**
  * Every function resolves (never rejects for a refusal): `{ ok: true, value }` or

@@ -9,6 +9,7 @@ import type {
   ApplySummary,
   Portfolio,
   PortfolioSummary,
+  PositionsCsvPreview,
   Revision,
   RevisionSummary,
   ScenarioPreview,
@@ -18,6 +19,9 @@ import type {
 
 /** Largest file text accepted over IPC (a full bracket table of every symbol is ~2.5 MB). */
 export const MAX_IPC_TEXT = 64 * 1024 * 1024
+
+/** A positions CSV: even thousands of rows are well under 1 MB. */
+export const MAX_POSITIONS_CSV_TEXT = 16 * 1024 * 1024
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const name = z.string().max(200)
@@ -83,6 +87,20 @@ export const contract = {
     dryRun: z.boolean().optional()
   }),
 
+  /** The positions CSV template ("Save CSV template"): header and one example row. */
+  'positions:csvTemplate': empty,
+  /**
+   * A positions CSV's text into a stored portfolio: replace its positions or append to them. The
+   * whole new scenario is validated; problems come back by CSV row and column. dryRun previews.
+   */
+  'positions:importCsv': z.strictObject({
+    id,
+    text: z.string().max(MAX_POSITIONS_CSV_TEXT),
+    mode: z.enum(['replace', 'append']),
+    dryRun: z.boolean().optional(),
+    baseRevision: id.optional()
+  }),
+
   /** Both modes for a stored portfolio, or for an unsaved scenario being edited. */
   'compare:run': z.union([z.strictObject({ id }), z.strictObject({ scenario: z.unknown() })])
 } as const satisfies Record<string, z.ZodType>
@@ -132,6 +150,8 @@ export interface Responses {
   'market:delete': { id: number }
   'market:apply': ApplySummary
   'account:import': { preview: ScenarioPreview; notes: string[]; portfolio: PortfolioSummary | null }
+  'positions:csvTemplate': OpenedFile
+  'positions:importCsv': { preview: PositionsCsvPreview; portfolio: PortfolioSummary | null }
   'compare:run': CompareResult
 }
 
