@@ -7,6 +7,7 @@ import { compareCommand } from './cli/compare-command'
 import { libraryCommand } from './cli/library-command'
 import { marketCommand } from './cli/market-command'
 import { accountCommand } from './cli/account-command'
+import { positionsCommand } from './cli/positions-command'
 import { BadInput, type CliIo, type Command } from './cli/cli-io'
 
 const USAGE = `usage: margin-planner <command> ...
@@ -16,14 +17,16 @@ const USAGE = `usage: margin-planner <command> ...
   library delete ID | restore ID [--revision N] | revisions ID | rename | duplicate | empty-trash
   market import FILE [--name NAME] | list | apply SNAPSHOT_ID PORTFOLIO_ID
   account import ACCOUNT.json POSITIONS.json [--name NAME]
-  (library, market, account: --db PATH or $MARGIN_PLANNER_DB, --json for machine output)`
+  positions template | import PORTFOLIO_ID FILE.csv [--append] [--dry-run]
+  (library, market, account, positions: --db PATH or $MARGIN_PLANNER_DB, --json for machine output)`
 
 /** Each top-level word and the module that runs it. */
 const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   library: libraryCommand,
   market: marketCommand,
-  account: accountCommand
+  account: accountCommand,
+  positions: positionsCommand
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
