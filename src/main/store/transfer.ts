@@ -64,7 +64,7 @@ export interface ImportMarketResult {
   snapshot: SnapshotSummary | null
 }
 
-/** A Binance/ccxt market file (brackets, premiumIndex, assetIndex) as a named snapshot. */
+/** A Binance/ccxt market file (brackets, premiumIndex, assetIndex, exchangeInfo) as a named snapshot. */
 export function importMarketText(lib: Library, text: string, options: ImportMarketOptions = {}): ImportMarketResult {
   const parsed = parseMarketFile(text)
   if (!parsed.ok) throw badInput(parsed.problems, 'the market file')
@@ -112,6 +112,16 @@ function snapshotOf(file: MarketFile, fallbackAsOf: string, fileName?: string): 
       const market = base(file.asOf)
       for (const [asset, a] of Object.entries(file.assets)) market.assets[asset] = { ...a }
       return { market, warnings: file.warnings }
+    }
+    case 'exchangeInfo': {
+      // Tick sizes (and the assets exchangeInfo names); no prices, so asOf is the import time.
+      const market = base(undefined)
+      for (const [symbol, tickSize] of Object.entries(file.tickSizes)) {
+        const assets = Object.prototype.hasOwnProperty.call(file.assets, symbol) ? file.assets[symbol] : undefined
+        market.symbols[symbol] = { ...(assets ? { baseAsset: assets.baseAsset, marginAsset: assets.marginAsset } : {}), tickSize }
+      }
+      const warnings = file.skipped.map((symbol) => ({ path: symbol, message: `${symbol}: no PRICE_FILTER, left out` }))
+      return { market, warnings }
     }
   }
 }

@@ -5,3 +5,4 @@ export { parsePremiumIndex, parseAssetIndex, type PremiumIndexImport, type Asset
 export { parseMarketFile, ACCEPTED_MARKET_FORMATS, type MarketFile } from './market-file'
 export { parseBinanceAccount, type AccountFiles, type AccountImport, type BinancePositionFigures } from './account-import'
 export { parsePositionsCsv, positionsCsvTemplate, parseCsvRecords, POSITION_CSV_COLUMNS } from './positions-csv'
+export { parseExchangeInfo, parseExchangeInfoValue, looksLikeExchangeInfo, type ExchangeInfoImport } from './exchange-info-import'

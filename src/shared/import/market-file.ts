@@ -2,6 +2,7 @@
 // response it is and reads it with the matching importer. All-or-nothing like every importer.
 import type { ParseResult } from '../scenario/types'
 import { detectBracketFormat, parseBracketValue, type BracketImport } from './bracket-import'
+import { looksLikeExchangeInfo, parseExchangeInfoValue, type ExchangeInfoImport } from './exchange-info-import'
 import { fail, readJson } from './fields'
 import {
   looksLikeAssetIndex,
@@ -16,14 +17,17 @@ export type MarketFile =
   | ({ kind: 'brackets' } & BracketImport)
   | ({ kind: 'premiumIndex' } & PremiumIndexImport)
   | ({ kind: 'assetIndex' } & AssetIndexImport)
+  | ({ kind: 'exchangeInfo' } & ExchangeInfoImport)
 
 export const ACCEPTED_MARKET_FORMATS =
-  'Binance GET /fapi/v1/leverageBracket, ccxt fetchLeverageTiers, Binance GET /fapi/v1/premiumIndex or Binance GET /fapi/v1/assetIndex (one object or the array)'
+  'Binance GET /fapi/v1/leverageBracket, ccxt fetchLeverageTiers, Binance GET /fapi/v1/premiumIndex or Binance GET /fapi/v1/assetIndex (one object or the array), or Binance GET /fapi/v1/exchangeInfo (tick sizes)'
 
 export function parseMarketFile(text: string): ParseResult<MarketFile> {
   const doc = readJson(text)
   if (!doc.ok) return doc
   const { value } = doc.value
+  // exchangeInfo first: one object whose symbols array is unlike any bracket or price file.
+  if (looksLikeExchangeInfo(value)) return tag('exchangeInfo', parseExchangeInfoValue(doc.value))
   if (detectBracketFormat(value) !== null) return tag('brackets', parseBracketValue(doc.value))
   // assetIndex first: its items have no markPrice, premiumIndex items have no index/buffers.
   if (looksLikeAssetIndex(value)) return tag('assetIndex', parseAssetIndexValue(doc.value))

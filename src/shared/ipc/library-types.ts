@@ -90,6 +90,9 @@ export interface SnapshotSymbol {
   marginAsset?: string
   markPrice?: DecimalString
   brackets?: BracketRow[]
+  /** Binance's price step (exchangeInfo PRICE_FILTER tickSize). Not a scenario v1 field: applied
+   * to a portfolio it goes under extensions.binance.tickSizes. */
+  tickSize?: DecimalString
 }
 
 export type SnapshotAsset = Partial<AssetMarket>
@@ -103,7 +106,7 @@ export interface SnapshotMarket {
 }
 
 /** Which Binance response filled it (parseMarketFile's kinds), or 'market' for a merged set. */
-export type SnapshotKind = 'brackets' | 'premiumIndex' | 'assetIndex' | 'market'
+export type SnapshotKind = 'brackets' | 'premiumIndex' | 'assetIndex' | 'exchangeInfo' | 'market'
 
 export interface SnapshotSummary {
   id: number
@@ -141,7 +144,8 @@ export const snapshotMarketSchema = z.strictObject({
       baseAsset: name.optional(),
       marginAsset: name.optional(),
       markPrice: decimalString.optional(),
-      brackets: z.array(bracketRowSchema).optional()
+      brackets: z.array(bracketRowSchema).optional(),
+      tickSize: decimalString.optional()
     })
   ),
   assets: z.record(
