@@ -1,20 +1,32 @@
 // The comparison of both modes for the portfolio being edited, computed in the renderer by the
 // pure engine (architecture.md allows it) from the last VALID scenario only. The shock
-// explorer's sliders move the market live: one recompute per animation frame at most
+// explorer's sliders move the market live: one request per animation frame at most
 // (requestAnimationFrame-coalesced), and the 201-point sweep only when the slider's asset changes.
+// Both run in a Web Worker (workers/slider.worker.ts), one worker per kind, latest wins: the
+// window never waits for them. Without Worker (component tests) they run inline, synchronously.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { Decimal } from '../../../shared/decimal'
-import { compareScenario, prepareAccount, shockAssets, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
+import { compareScenario, prepareAccount, shockAssets, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { ALL_CRYPTO, isCrypto } from '../logic/assets'
-import { SWEEP_POINTS, SWEEP_RANGE, toSeries, type SweepSeries } from '../logic/sweep-series'
+import type { SliderAnswer } from '../logic/slider-compute'
+import { inlineLane, workerLane, type Lane, type OnAnswer, type WorkerLike } from '../logic/slider-lane'
+import type { SweepSeries } from '../logic/sweep-series'
 import { usePortfolioStore } from './portfolio'
 
 /** The shock to liquidation search (~tens of ms on 50 positions) waits for typing to pause. */
 export const STL_DELAY_MS = 250
 
-const XS = Array.from({ length: SWEEP_POINTS }, (_, i) => new Decimal(i - (SWEEP_POINTS - 1) / 2).div((SWEEP_POINTS - 1) / (2 * SWEEP_RANGE)))
+/** A module worker for the slider compute, or null where workers are unavailable. */
+function startWorker(): WorkerLike | null {
+  if (typeof Worker !== 'function') return null
+  try {
+    return new Worker(new URL('../workers/slider.worker.ts', import.meta.url), { type: 'module', name: 'slider' }) as unknown as WorkerLike
+  } catch {
+    return null
+  }
+}
 
 type Frame = (cb: () => void) => unknown
 
@@ -44,12 +56,55 @@ export const useComparisonStore = defineStore('comparison', () => {
   const activeAsset = ref<string>(ALL_CRYPTO)
   const sweep = shallowRef<SweepSeries | null>(null)
   const error = ref<string | null>(null)
-  /** Milliseconds of the last frame computations (read by the benchmark). */
+  /** Milliseconds of the last frame computations (in the worker; read by the benchmark). */
   const stepTimes: number[] = []
+  /** Counts live results shown (the benchmark waits for it to change). */
+  const liveSeq = ref(0)
+  /** True when the slider compute runs in a Web Worker. */
+  const inWorker = ref(false)
 
   let stlTimer: ReturnType<typeof setTimeout> | null = null
   let framePending = false
   const frame = frameScheduler()
+  let scenarioGen = 0
+  let lastScenario: Scenario | null = null
+
+  function onLive(a: SliderAnswer, ms: number): void {
+    stepTimes.push(ms)
+    if (stepTimes.length > 500) stepTimes.shift()
+    if (a.kind === 'error') error.value = a.message
+    else if (a.kind === 'live') {
+      // A late answer after "back to today" is dropped by the lane (cancel); guard anyway.
+      if (!shocked.value) return
+      live.value = a.result
+      liveSeq.value++
+    }
+  }
+  function onSweep(a: SliderAnswer): void {
+    if (a.kind === 'error') error.value = a.message
+    else if (a.kind === 'sweep') sweep.value = a.sweep
+  }
+  /** A worker lane, falling back to inline if the worker cannot start or breaks. */
+  function makeLane(which: 'live' | 'sweep', onAnswer: OnAnswer): Lane {
+    const w = startWorker()
+    if (!w) return inlineLane(onAnswer)
+    inWorker.value = true
+    return workerLane(w, onAnswer, () => {
+      w.terminate()
+      inWorker.value = false
+      const l = inlineLane(onAnswer)
+      l.setScenario(scenarioGen, lastScenario)
+      if (which === 'live') {
+        liveLane = l
+        computeLive()
+      } else {
+        sweepLane = l
+        computeSweep()
+      }
+    })
+  }
+  let liveLane: Lane = makeLane('live', onLive)
+  let sweepLane: Lane = makeLane('sweep', onSweep)
 
   const scenario = computed(() => portfolio.valid)
   const assets = computed(() => (scenario.value ? shockAssets(prepareAccount(scenario.value)) : []))
@@ -84,6 +139,9 @@ export const useComparisonStore = defineStore('comparison', () => {
   function recompute(s: Scenario | null, immediateStl: boolean): void {
     if (stlTimer) clearTimeout(stlTimer)
     if (!s) {
+      lastScenario = null
+      liveLane.cancel()
+      sweepLane.cancel()
       columns.value = null
       live.value = null
       stl.value = []
@@ -99,6 +157,10 @@ export const useComparisonStore = defineStore('comparison', () => {
       error.value = e instanceof Error ? e.message : String(e)
       return
     }
+    scenarioGen++
+    lastScenario = s
+    liveLane.setScenario(scenarioGen, s)
+    sweepLane.setScenario(scenarioGen, s)
     // Sliders of assets that no longer exist are dropped.
     const known = new Set(shockAssets(prepareAccount(s)))
     moves.value = Object.fromEntries(Object.entries(moves.value).filter(([a]) => known.has(a)))
@@ -111,33 +173,22 @@ export const useComparisonStore = defineStore('comparison', () => {
   }
 
   function computeLive(): void {
-    const s = portfolio.valid
-    if (!s || !shocked.value) {
+    if (!lastScenario || !shocked.value) {
+      liveLane.cancel()
       live.value = null
       return
     }
-    try {
-      // The named shocks are not recomputed per frame: the columns show today's (see `result`).
-      live.value = compareScenario(shockedScenario(s, movesAsStrings()), { shockToLiquidation: false, namedShocks: false })
-    } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
-    }
+    liveLane.submit({ kind: 'live', moves: movesAsStrings() })
   }
 
   /** The margin ratio against the active slider's move, every other slider held. */
   function computeSweep(): void {
-    const s = portfolio.valid
-    if (!s) {
+    if (!lastScenario) {
       sweep.value = null
       return
     }
     const moving = activeAsset.value === ALL_CRYPTO ? new Set(cryptoAssets.value) : new Set([activeAsset.value])
-    const held = shockedScenario(s, movesAsStrings((a) => !moving.has(a)))
-    try {
-      sweep.value = toSeries(sweepMarginRatios(prepareAccount(held), moving, XS))
-    } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
-    }
+    sweepLane.submit({ kind: 'sweep', moving: [...moving], held: movesAsStrings((a) => !moving.has(a)) })
   }
 
   function scheduleLive(): void {
@@ -145,10 +196,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     framePending = true
     frame(() => {
       framePending = false
-      const t = performance.now()
       computeLive()
-      stepTimes.push(performance.now() - t)
-      if (stepTimes.length > 500) stepTimes.shift()
     })
   }
 
@@ -177,6 +225,7 @@ export const useComparisonStore = defineStore('comparison', () => {
   function resetMoves(): void {
     moves.value = {}
     allCrypto.value = 0
+    liveLane.cancel()
     live.value = null
     computeSweep()
   }
@@ -234,6 +283,8 @@ export const useComparisonStore = defineStore('comparison', () => {
     shocked,
     error,
     stepTimes,
+    liveSeq,
+    inWorker,
     setMove,
     selectAsset,
     resetMoves,

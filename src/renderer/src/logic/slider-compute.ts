@@ -1,0 +1,48 @@
+// The shock explorer's per-frame work, pure and transport-free: the comparison at the sliders'
+// market and the 201-point margin-ratio sweep. The slider worker runs it off the main thread;
+// where no Worker exists (component tests, a plain Node import) the store calls it inline.
+import { Decimal } from '../../../shared/decimal'
+import { compareScenario, prepareAccount, shockedScenario, sweepMarginRatios, type CompareResult } from '../../../shared/engine'
+import type { Scenario } from '../../../shared/scenario'
+import { SWEEP_POINTS, SWEEP_RANGE, toSeries, type SweepSeries } from './sweep-series'
+
+const XS = Array.from({ length: SWEEP_POINTS }, (_, i) => new Decimal(i - (SWEEP_POINTS - 1) / 2).div((SWEEP_POINTS - 1) / (2 * SWEEP_RANGE)))
+
+/** Both columns with the market moved (relative moves by asset, e.g. { BTC: "-0.1" }). */
+export interface LiveRequest {
+  kind: 'live'
+  moves: Record<string, string>
+}
+/** The margin ratio against the move of `moving`, every other asset held at `held`. */
+export interface SweepRequest {
+  kind: 'sweep'
+  moving: string[]
+  held: Record<string, string>
+}
+export type SliderRequest = LiveRequest | SweepRequest
+export type SliderAnswer = { kind: 'live'; result: CompareResult } | { kind: 'sweep'; sweep: SweepSeries } | { kind: 'error'; message: string }
+
+export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAnswer {
+  try {
+    if (req.kind === 'live') {
+      // The named shocks are not recomputed per frame: the columns show today's.
+      return { kind: 'live', result: compareScenario(shockedScenario(scenario, req.moves), { shockToLiquidation: false, namedShocks: false }) }
+    }
+    const held = shockedScenario(scenario, req.held)
+    return { kind: 'sweep', sweep: toSeries(sweepMarginRatios(prepareAccount(held), new Set(req.moving), XS)) }
+  } catch (e) {
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+// ---- the messages between the store and the worker -----------------------------------------
+
+/** To the worker: the scenario (once per valid edit) or one request against it. */
+export type ToWorker = { type: 'scenario'; gen: number; scenario: Scenario } | { type: 'request'; gen: number; seq: number; request: SliderRequest }
+/** From the worker: the answer to request `seq`, computed on scenario `gen`. */
+export interface FromWorker {
+  gen: number
+  seq: number
+  answer: SliderAnswer
+  ms: number
+}
