@@ -33,6 +33,14 @@ function distance(p: PositionResult): string {
   return formatMove(new Decimal(p.liquidationPrice).div(p.markPrice).minus(1).toString(), 1)
 }
 
+function binanceCell(p: PositionResult): string {
+  if (p.binanceLiquidationPrice === undefined) return ''
+  // Binance shows "--" where no price liquidates; raw, not rounded: it is Binance's own text.
+  const price = p.binanceLiquidationPrice === null ? '--' : formatAmount(p.binanceLiquidationPrice, 4)
+  if (p.binanceMarkDiffers) return `${price} (mark differs)`
+  return p.differsFromBinance ? `${price} DIFFERS` : price
+}
+
 function move(m: MoveToLiquidation): string {
   if (m.move === null) return 'none'
   // Beyond the last bracket's cap Binance's table says nothing: the last bracket was assumed.
@@ -104,10 +112,13 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
   }
   out.push('')
 
+  // Binance's own liquidation price (an imported account), for the mode the account is in.
+  const current = singleNow ? sa.positions : ma.positions
+  const withBinance = current.some((p) => p.binanceLiquidationPrice !== undefined)
   out.push('POSITIONS: liquidation price and distance from mark')
   out.push(
     table([
-      ['symbol', 'side', 'type', 'size', 'mark', 'single-asset liq.', 'dist.', 'multi-assets liq.', 'dist.'],
+      ['symbol', 'side', 'type', 'size', 'mark', 'single-asset liq.', 'dist.', 'multi-assets liq.', 'dist.', ...(withBinance ? ['Binance liq.'] : [])],
       ...sa.positions.map((p, i) => {
         const m = ma.positions[i]!
         return [
@@ -119,11 +130,17 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
           formatLiquidationPrice(p.liquidationPrice, p.side, 4),
           distance(p),
           formatLiquidationPrice(m.liquidationPrice, m.side, 4),
-          distance(m)
+          distance(m),
+          ...(withBinance ? [binanceCell(current[i]!)] : [])
         ]
       })
     ], (c) => c > 2)
   )
+  if (withBinance) {
+    out.push(
+      `Binance liq.: Binance's own figure from the imported positionRisk, for ${singleNow ? 'Single-Asset' : 'Multi-Assets'} Mode; DIFFERS when ours is more than one tick away (0.01% without a tick size)`
+    )
+  }
   if (r.shockToLiquidation.length > 0) {
     out.push('')
     out.push('SHOCK TO LIQUIDATION: the move of one asset (index and marks) that first reaches 100%')

@@ -36,10 +36,18 @@ export function importAccountTexts(lib: Library, files: AccountFiles, options: I
   if (nameIssues.length > 0) throw badInput(nameIssues, 'the name')
   const snapshots = (options.snapshotIds ?? lib.snapshots.list().map((s) => s.id)).map((id) => lib.snapshots.get(id))
   const now = options.now ?? (() => new Date().toISOString())
-  const { market, notes, problems } = assembleMarket(parsed.value, snapshots, now())
+  const importedAt = now()
+  const { market, notes, problems, tickSizes } = assembleMarket(parsed.value, snapshots, importedAt)
   if (problems.length > 0) throw badInput(problems, 'the account import')
   const scenario: Scenario = validScenario(
-    { format: 'margin-planner/scenario', version: 1, name: name.trim(), account: parsed.value.account, market },
+    {
+      format: 'margin-planner/scenario',
+      version: 1,
+      name: name.trim(),
+      account: parsed.value.account,
+      market,
+      extensions: { binance: binanceExtension(parsed.value, importedAt, tickSizes) }
+    },
     'the imported account'
   )
   const allNotes = [...parsed.value.notes, ...notes]
@@ -48,8 +56,39 @@ export function importAccountTexts(lib: Library, files: AccountFiles, options: I
   return { preview, notes: allNotes, portfolio: lib.portfolios.create({ scenario, tags: options.tags, reason: 'import' }) }
 }
 
+/**
+ * Binance's own figures, kept beside the scenario (scenario-format.md: extensions are kept
+ * untouched) so compare can put Binance's liquidation price beside ours (engine/binance-check.ts):
+ * one entry per account.positions entry, in the same order; liquidationPrice null where Binance
+ * said "0" ("--"); the quantity, so a position edited since is not compared; tick sizes from
+ * exchangeInfo snapshots.
+ */
+export function binanceExtension(imp: AccountImport, importedAt: string, tickSizes: Record<string, string>): Record<string, unknown> {
+  return {
+    source: 'GET /fapi/v2|v3/positionRisk (Binance account import)',
+    importedAt,
+    accountMode: imp.account.mode,
+    positions: imp.account.positions.map((p, i) => {
+      const b = imp.binance.find((x) => x.position === i)
+      return {
+        symbol: p.symbol,
+        positionSide: b?.positionSide ?? 'BOTH',
+        quantity: p.quantity,
+        markPrice: b?.markPrice ?? null,
+        liquidationPrice: b?.liquidationPrice ?? null
+      }
+    }),
+    tickSizes
+  }
+}
+
 /** Pure: the market an imported account needs, from snapshots (first wins) and Binance's marks. */
-export function assembleMarket(imp: AccountImport, snapshots: Snapshot[], now: string): { market: Market; notes: string[]; problems: Problem[] } {
+export function assembleMarket(
+  imp: AccountImport,
+  snapshots: Snapshot[],
+  now: string
+): { market: Market; notes: string[]; problems: Problem[]; tickSizes: Record<string, string> } {
+  const tickSizes: Record<string, string> = {}
   const problems: Problem[] = []
   const notes: string[] = []
   const market: Market = { asOf: now, source: 'Binance account import', symbols: {}, assets: {} }
@@ -75,6 +114,9 @@ export function assembleMarket(imp: AccountImport, snapshots: Snapshot[], now: s
     const inferred = inferAssets(symbol)
     const baseAsset = first((s) => sym(s)?.baseAsset) ?? inferred?.baseAsset
     const marginAsset = first((s) => sym(s)?.marginAsset) ?? inferred?.marginAsset
+    // Not through first(): a tick size dates nothing, so it never moves market.asOf.
+    const tickSize = snapshots.map((s) => sym(s)?.tickSize).find((t) => t !== undefined)
+    if (tickSize !== undefined) tickSizes[symbol] = tickSize
     let markPrice = first((s) => sym(s)?.markPrice)
     if (markPrice === undefined) {
       markPrice = imp.binance.find((b) => b.symbol === symbol && b.markPrice !== null)?.markPrice ?? undefined
@@ -102,7 +144,7 @@ export function assembleMarket(imp: AccountImport, snapshots: Snapshot[], now: s
     market.source = `Binance account import; market from snapshots ${sources.map((s) => `#${s.id} "${s.name}"`).join(', ')}`
     notes.push(`market data from snapshots ${sources.map((s) => `#${s.id}`).join(', ')} (asOf ${market.asOf}, the oldest used)`)
   }
-  return { market, notes, problems }
+  return { market, notes, problems, tickSizes }
 }
 
 function inferAssets(symbol: string): { baseAsset: string; marginAsset: string } | undefined {

@@ -11,6 +11,7 @@ import { evaluateShock } from './shocks'
 import { groupResult, idleAssets, singleAssetGroupAssets, singleAssetPositions } from './single-asset'
 import { SHOCK_TO_LIQUIDATION_METHOD, shocksToLiquidation } from './shock-to-liquidation'
 import { switchToMulti, switchToSingle } from './switching'
+import { checkedMode, readBinanceExtension, withBinanceCheck } from './binance-check'
 
 export interface CompareOptions {
   /** Skip the shock-to-liquidation search (a slider step recomputes the columns only). */
@@ -23,7 +24,7 @@ export function compareScenario(scenario: Scenario, options: CompareOptions = {}
   const account = prepareAccount(scenario)
   const state = evaluateAccount(account, marketPrices(account))
   const exchange = autoExchange(account, state)
-  return {
+  const result: CompareResult = {
     scenario: scenario.name,
     singleAsset: {
       switch: switchToSingle(account, state),
@@ -41,4 +42,11 @@ export function compareScenario(scenario: Scenario, options: CompareOptions = {}
     shockToLiquidation: options.shockToLiquidation === false ? [] : shocksToLiquidation(account),
     shockToLiquidationMethod: SHOCK_TO_LIQUIDATION_METHOD
   }
+  // Binance's own liquidation prices (an imported account), beside ours in the current mode.
+  const binance = readBinanceExtension(scenario)
+  if (binance) {
+    const mode = checkedMode(scenario)
+    result[mode].positions = withBinanceCheck(scenario, result[mode].positions, binance)
+  }
+  return result
 }

@@ -49,7 +49,21 @@ export interface PositionResult {
   markPrice: Dec
   /** Extension: the liquidation price falls beyond the last bracket's cap (last bracket used). */
   liquidationBeyondLastBracket?: boolean
+  /**
+   * Extensions, on the positions of the mode the account is in, when the scenario holds Binance's
+   * figures (extensions.binance from an account import): Binance's own liquidation price (null
+   * where Binance shows "--"); whether Binance's mark differed from ours (then nothing is
+   * compared); ours − Binance's; the tolerance used; and whether the difference exceeds it.
+   */
+  binanceLiquidationPrice?: Dec | null
+  binanceMarkDiffers?: boolean
+  liquidationPriceDifference?: Dec | null
+  differenceTolerance?: DifferenceTolerance
+  differsFromBinance?: boolean
 }
+
+/** One tick of the symbol (exchangeInfo), or ratio × Binance's price when the tick is unknown. */
+export type DifferenceTolerance = { basis: 'tickSize'; amount: Dec } | { basis: 'relative'; amount: Dec; ratio: Dec }
 
 export interface AssetResult {
   asset: string
