@@ -5,7 +5,8 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { IpcError } from '../../../shared/ipc/errors'
 import type { PortfolioSummary, RevisionSummary } from '../../../shared/ipc/library-types'
-import type { Problem } from '../../../shared/scenario'
+import { compareScenario, type CompareResult } from '../../../shared/engine'
+import type { Problem, Scenario } from '../../../shared/scenario'
 import { call } from '../api'
 import { newScenario } from '../logic/new-scenario'
 import { usePortfolioStore } from './portfolio'
@@ -15,6 +16,16 @@ export interface ImportFailure {
   fileName: string
   message: string
   problems: Problem[]
+}
+
+/** A past revision shown read-only (its own comparison). */
+export interface RevisionView {
+  revision: number
+  savedAt: string
+  reason: string
+  scenario: Scenario
+  result: CompareResult | null
+  error: string | null
 }
 
 export const useLibraryStore = defineStore('library', () => {
@@ -27,6 +38,11 @@ export const useLibraryStore = defineStore('library', () => {
   const revisions = ref<RevisionSummary[]>([])
   const importFailure = shallowRef<ImportFailure | null>(null)
   const busy = ref(false)
+  /** What the last Binance account import inferred or assumed (shown until dismissed). */
+  const importNotes = shallowRef<{ title: string; notes: string[] } | null>(null)
+  const trash = ref<PortfolioSummary[]>([])
+  const showTrash = ref(false)
+  const revisionView = shallowRef<RevisionView | null>(null)
 
   function fail(e: IpcError, what: string): void {
     ui.notify({ kind: 'error', message: `${what}: ${e.message}` })
@@ -69,6 +85,7 @@ export const useLibraryStore = defineStore('library', () => {
       fail(r.error, 'Could not open the portfolio')
       return false
     }
+    if (r.value.id !== portfolio.id) importNotes.value = null
     portfolio.openPortfolio(r.value)
     await loadRevisions()
     return true
@@ -113,13 +130,51 @@ export const useLibraryStore = defineStore('library', () => {
     } else {
       const r = await call('savePortfolio', { id: portfolio.id, scenario: out.scenario, baseRevision: portfolio.revision ?? undefined })
       if (!r.ok) {
-        fail(r.error, r.error.code === 'CONFLICT' ? 'Not saved: the portfolio changed elsewhere' : 'Not saved')
+        if (r.error.code === 'CONFLICT') return resolveConflict(out.scenario)
+        fail(r.error, 'Not saved')
         return false
       }
       portfolio.markSaved(r.value, out.text)
     }
     ui.notify({ kind: 'info', message: `Saved "${portfolio.name}" (revision ${portfolio.revision}).` }, 3000)
     await Promise.all([refresh(), loadRevisions()])
+    return true
+  }
+
+  /**
+   * The portfolio was saved elsewhere (another window, the CLI) since it was opened: reload theirs
+   * (my edits dropped), keep mine as a copy (a new portfolio; theirs untouched), or stay.
+   */
+  async function resolveConflict(mine: Scenario): Promise<boolean> {
+    const id = portfolio.id!
+    const choice = await ui.confirm({
+      title: 'Changed elsewhere',
+      message: `"${portfolio.name || 'This portfolio'}" was saved elsewhere after you opened it (revision ${portfolio.revision} here). Keep your edits as a new portfolio, or reload the saved version and drop your edits.`,
+      choices: [
+        { id: 'copy', label: 'Keep mine as a copy', primary: true },
+        { id: 'theirs', label: 'Reload theirs' },
+        { id: 'cancel', label: 'Cancel' }
+      ]
+    })
+    if (choice === 'theirs') {
+      await open(id, true)
+      await refresh()
+      ui.notify({ kind: 'info', message: `Reloaded "${portfolio.name}" as saved elsewhere (revision ${portfolio.revision}).` }, 4000)
+      return false
+    }
+    if (choice !== 'copy') return false
+    const names = new Set(items.value.map((i) => i.name))
+    let name = `${mine.name} (my copy)`
+    for (let n = 2; names.has(name); n++) name = `${mine.name} (my copy ${n})`
+    const r = await call('createPortfolio', { scenario: { ...mine, name } })
+    if (!r.ok) {
+      fail(r.error, 'Could not keep your copy')
+      return false
+    }
+    await refresh()
+    portfolio.openPortfolio(r.value)
+    await loadRevisions()
+    ui.notify({ kind: 'info', message: `Kept your edits as "${name}"; the original is as saved elsewhere.` }, 5000)
     return true
   }
 
@@ -161,6 +216,7 @@ export const useLibraryStore = defineStore('library', () => {
       revisions.value = []
     }
     await refresh()
+    await refreshTrash()
     ui.notify({
       kind: 'info',
       message: `Deleted "${item?.name ?? 'portfolio'}".`,
@@ -182,6 +238,7 @@ export const useLibraryStore = defineStore('library', () => {
     if (!(await guard())) return
     const r = await call('restoreRevision', { id: portfolio.id, revision })
     if (!r.ok) return fail(r.error, 'Could not restore')
+    revisionView.value = null
     portfolio.openPortfolio(r.value)
     await Promise.all([refresh(), loadRevisions()])
     ui.notify({ kind: 'info', message: `Restored revision ${revision} as revision ${r.value.revision}.` }, 4000)
@@ -209,17 +266,71 @@ export const useLibraryStore = defineStore('library', () => {
     if (r.value) await importText(r.value.text, r.value.fileName)
   }
 
-  async function importBinance(): Promise<void> {
-    const r = await call('openFile', { kind: 'account' })
-    if (!r.ok) return fail(r.error, 'Could not open a file')
-    if (!r.value) return
-    const imported = await call('importAccount', { accountText: r.value.text })
-    if (!imported.ok) {
-      importFailure.value = { fileName: r.value.fileName, message: imported.error.message, problems: imported.error.problems ?? [] }
-      return
-    }
+  /** Opens the "Import from Binance…" dialog (account + positionRisk files, read as text there). */
+  function importBinance(): void {
+    ui.binanceImportOpen = true
+  }
+
+  /** The account import: refused whole (problems by file and path) or a new portfolio, opened. */
+  async function importBinanceTexts(f: { account: { name: string; text: string }; positionRisk: { name: string; text: string }; settings?: { name: string; text: string } | null; name?: string }): Promise<{ ok: true } | { ok: false; message: string; problems: Problem[] }> {
+    if (!(await guard())) return { ok: false, message: 'Cancelled: the open portfolio has unsaved changes.', problems: [] }
+    const r = await call('importAccount', { accountText: f.account.text, positionRiskText: f.positionRisk.text, ...(f.settings ? { settingsText: f.settings.text } : {}), ...(f.name ? { name: f.name } : {}) })
+    if (!r.ok) return { ok: false, message: r.error.message, problems: r.error.problems ?? (r.error.path ? [{ path: r.error.path, message: r.error.message }] : []) }
     await refresh()
-    if (imported.value.portfolio) await open(imported.value.portfolio.id)
+    if (r.value.portfolio) {
+      await open(r.value.portfolio.id, true)
+      importNotes.value = { title: `Imported "${r.value.portfolio.name}" from ${f.account.name} and ${f.positionRisk.name}`, notes: r.value.notes }
+      ui.tab = 'ladder'
+    }
+    return { ok: true }
+  }
+
+  // ---- trash ----------------------------------------------------------------------------------
+
+  async function refreshTrash(): Promise<void> {
+    const r = await call('listPortfolios', { trash: true })
+    trash.value = r.ok ? r.value : []
+  }
+
+  async function restoreFromTrash(id: number): Promise<void> {
+    const r = await call('restorePortfolio', { id })
+    if (!r.ok) return fail(r.error, 'Could not restore')
+    await Promise.all([refresh(), refreshTrash()])
+    ui.notify({ kind: 'info', message: `Restored "${r.value.name}" from the trash.` }, 4000)
+  }
+
+  async function emptyTrash(): Promise<void> {
+    if (trash.value.length === 0) return
+    const n = trash.value.length
+    const choice = await ui.confirm({
+      title: 'Empty the trash?',
+      message: `${n} deleted portfolio${n === 1 ? '' : 's'} and every revision of ${n === 1 ? 'it' : 'them'} will be gone for good. This cannot be undone.`,
+      choices: [
+        { id: 'cancel', label: 'Cancel' },
+        { id: 'empty', label: `Delete ${n} for good` }
+      ]
+    })
+    if (choice !== 'empty') return
+    const r = await call('emptyTrash')
+    if (!r.ok) return fail(r.error, 'Could not empty the trash')
+    await refreshTrash()
+    ui.notify({ kind: 'info', message: `Emptied the trash (${r.value.deleted} deleted for good).` }, 4000)
+  }
+
+  // ---- a past revision, read-only ---------------------------------------------------------------
+
+  async function viewRevision(revision: number): Promise<void> {
+    if (portfolio.id === null) return
+    const r = await call('getRevision', { id: portfolio.id, revision })
+    if (!r.ok) return fail(r.error, 'Could not open the revision')
+    let result: CompareResult | null = null
+    let error: string | null = null
+    try {
+      result = compareScenario(r.value.scenario)
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e)
+    }
+    revisionView.value = { revision: r.value.revision, savedAt: r.value.savedAt, reason: r.value.reason, scenario: r.value.scenario, result, error }
   }
 
   async function exportCurrent(): Promise<void> {
@@ -250,6 +361,16 @@ export const useLibraryStore = defineStore('library', () => {
     importText,
     importFromDialog,
     importBinance,
+    importBinanceTexts,
+    importNotes,
+    trash,
+    showTrash,
+    refreshTrash,
+    restoreFromTrash,
+    emptyTrash,
+    revisionView,
+    viewRevision,
+    resolveConflict,
     exportCurrent,
     loadRevisions
   }

@@ -30,6 +30,8 @@ export const useUiStore = defineStore('ui', () => {
   const tab = ref<Tab>('ladder')
   const toast = shallowRef<Toast | null>(null)
   const confirmRequest = shallowRef<ConfirmRequest | null>(null)
+  /** The "Import from Binance…" dialog. */
+  const binanceImportOpen = ref(false)
   let toastTimer: ReturnType<typeof setTimeout> | null = null
 
   function notify(t: Toast, ms = 8000): void {
@@ -51,5 +53,5 @@ export const useUiStore = defineStore('ui', () => {
       }
     })
   }
-  return { tab, toast, confirmRequest, notify, dismiss, confirm }
+  return { tab, toast, confirmRequest, binanceImportOpen, notify, dismiss, confirm }
 })
