@@ -60,7 +60,7 @@ export function importAccountTexts(lib: Library, files: AccountFiles, options: I
  * Binance's own figures, kept beside the scenario (scenario-format.md: extensions are kept
  * untouched) so compare can put Binance's liquidation price beside ours (engine/binance-check.ts):
  * one entry per account.positions entry, in the same order; liquidationPrice null where Binance
- * said "0" ("--"); the quantity, so a position edited since is not compared; tick sizes from
+ * said "0" ("--"); the position as imported, so one edited since is not compared; tick sizes from
  * exchangeInfo snapshots.
  */
 export function binanceExtension(imp: AccountImport, importedAt: string, tickSizes: Record<string, string>): Record<string, unknown> {
@@ -74,6 +74,8 @@ export function binanceExtension(imp: AccountImport, importedAt: string, tickSiz
         symbol: p.symbol,
         positionSide: b?.positionSide ?? 'BOTH',
         quantity: p.quantity,
+        entryPrice: p.entryPrice,
+        marginType: p.marginType,
         markPrice: b?.markPrice ?? null,
         liquidationPrice: b?.liquidationPrice ?? null
       }

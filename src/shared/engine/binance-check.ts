@@ -16,8 +16,10 @@ export const RELATIVE_TOLERANCE = '0.0001'
 export interface BinancePositionCheck {
   symbol: string
   positionSide: 'BOTH' | 'LONG' | 'SHORT'
-  /** The position's quantity at import; a position edited since is not compared. */
+  /** The position as imported; one edited since (other quantity, entry or margin type) is not compared. */
   quantity?: string
+  entryPrice?: string
+  marginType?: 'cross' | 'isolated'
   markPrice: string | null
   liquidationPrice: string | null
 }
@@ -49,7 +51,17 @@ export function readBinanceExtension(s: Scenario): BinanceExtension | undefined 
     const side = x.positionSide
     if (typeof x.symbol !== 'string' || (side !== 'BOTH' && side !== 'LONG' && side !== 'SHORT') || mark === undefined || liq === undefined) return null
     const quantity = typeof x.quantity === 'string' && DECIMAL_PATTERN.test(x.quantity) ? x.quantity : undefined
-    return { symbol: x.symbol, positionSide: side, ...(quantity !== undefined ? { quantity } : {}), markPrice: mark, liquidationPrice: liq }
+    const entryPrice = typeof x.entryPrice === 'string' && DECIMAL_PATTERN.test(x.entryPrice) ? x.entryPrice : undefined
+    const marginType = x.marginType === 'cross' || x.marginType === 'isolated' ? x.marginType : undefined
+    return {
+      symbol: x.symbol,
+      positionSide: side,
+      ...(quantity !== undefined ? { quantity } : {}),
+      ...(entryPrice !== undefined ? { entryPrice } : {}),
+      ...(marginType !== undefined ? { marginType } : {}),
+      markPrice: mark,
+      liquidationPrice: liq
+    }
   })
   const tickSizes: Record<string, string> = {}
   if (typeof o.tickSizes === 'object' && o.tickSizes !== null) {
@@ -68,7 +80,8 @@ export function checkedMode(s: Scenario): 'singleAsset' | 'multiAssets' {
 
 /**
  * The positions of one mode with Binance's figures beside ours. Pure; positions without a
- * matching Binance entry (none imported, or edited since: other symbol, side or quantity) are
+ * matching Binance entry (none imported, or edited since: other symbol, side, quantity, entry
+ * price or margin type) are
  * returned as they were.
  */
 export function withBinanceCheck(s: Scenario, positions: PositionResult[], ext: BinanceExtension): PositionResult[] {
@@ -77,7 +90,11 @@ export function withBinanceCheck(s: Scenario, positions: PositionResult[], ext: 
     const own = s.account.positions[i]
     if (!b || !own || b.symbol !== p.symbol) return p
     const sideMatches = b.positionSide === 'BOTH' ? own.side === p.side : b.positionSide === (own.side === 'long' ? 'LONG' : 'SHORT')
-    if (!sideMatches || (b.quantity !== undefined && !new Decimal(b.quantity).eq(own.quantity))) return p
+    const edited =
+      (b.quantity !== undefined && !new Decimal(b.quantity).eq(own.quantity)) ||
+      (b.entryPrice !== undefined && !new Decimal(b.entryPrice).eq(own.entryPrice)) ||
+      (b.marginType !== undefined && b.marginType !== own.marginType)
+    if (!sideMatches || edited) return p
     const out: PositionResult = { ...p, binanceLiquidationPrice: b.liquidationPrice }
     if (b.markPrice === null || !new Decimal(b.markPrice).eq(p.markPrice)) {
       out.binanceMarkDiffers = true

@@ -40,8 +40,8 @@ describe('account import: Binance liquidation prices beside ours', () => {
         importedAt: '2026-03-05T01:00:00.000Z',
         accountMode: 'single-asset',
         positions: [
-          { symbol: 'BTCUSDT', positionSide: 'BOTH', quantity: '1', markPrice: '61000', liquidationPrice: '50000.1' },
-          { symbol: 'ETHUSDT', positionSide: 'BOTH', quantity: '10', markPrice: '3100', liquidationPrice: '3500.1' }
+          { symbol: 'BTCUSDT', positionSide: 'BOTH', quantity: '1', entryPrice: '60000', marginType: 'cross', markPrice: '61000', liquidationPrice: '50000.1' },
+          { symbol: 'ETHUSDT', positionSide: 'BOTH', quantity: '10', entryPrice: '3000', marginType: 'isolated', markPrice: '3100', liquidationPrice: '3500.1' }
         ],
         tickSizes: { BTCUSDT: '0.1', ETHUSDT: '0.01' }
       }

@@ -108,11 +108,22 @@ describe('binance-check', () => {
     expect(r.singleAsset.positions[0]).not.toHaveProperty('binanceLiquidationPrice')
   })
 
-  it('an entry for another symbol or quantity (edited since the import), or unreadable, is skipped', () => {
+  it('an entry for another symbol, quantity, entry or margin type (edited since the import), or unreadable, is skipped', () => {
     const r = compareScenario(
       scenario('single-asset', { positions: [entry('ETHUSDT', '3100', '3500'), entry('ETHUSDT', '3100', '3500', '9')], tickSizes: { ETHUSDT: 'x' } })
     )
     expect(r.singleAsset.positions.map((p) => p.binanceLiquidationPrice)).toEqual([undefined, undefined])
+    const edited = compareScenario(
+      scenario('single-asset', {
+        positions: [
+          { ...entry('BTCUSDT', '61000', '50000', '1'), entryPrice: '59000' },
+          { ...entry('ETHUSDT', '3100', '3500', '10.0'), entryPrice: '3000.00', marginType: 'cross' }
+        ]
+      })
+    )
+    expect(edited.singleAsset.positions.map((p) => p.binanceLiquidationPrice)).toEqual([undefined, undefined])
+    const same = compareScenario(scenario('single-asset', { positions: [{ ...entry('BTCUSDT', '61000', '50000', '1.0'), entryPrice: '60000.0', marginType: 'cross' }] }))
+    expect(same.singleAsset.positions[0]!.differsFromBinance).toBe(false)
     expect(readBinanceExtension(scenario('single-asset', { positions: [{ symbol: 'BTCUSDT', positionSide: 'BOTH', markPrice: 61000, liquidationPrice: '1' }], tickSizes: { BTCUSDT: '0' } }))).toEqual({
       positions: [null],
       tickSizes: {}
