@@ -8,7 +8,7 @@ import { basename } from 'node:path'
 export const MAX_MARKET_FILE_BYTES = 64 * 1024 * 1024
 
 export const MARKET_USAGE = `usage: margin-planner market <subcommand> [--db PATH] [--json]
-  import FILE [--name NAME] [--as-of ISO] [--dry-run]  leverageBracket / ccxt tiers / premiumIndex / assetIndex JSON -> a snapshot
+  import FILE [--name NAME] [--as-of ISO] [--dry-run]  leverageBracket / ccxt tiers / premiumIndex / assetIndex / exchangeInfo JSON -> a snapshot
   list
   apply SNAPSHOT_ID PORTFOLIO_ID                       refresh the portfolio's market (new revision)`
 

@@ -109,6 +109,8 @@ export function mergeMarket(s: Scenario, snapshot: Pick<Snapshot, 'id' | 'name' 
   const assetsUpdated: string[] = []
   const assetsMissing: string[] = []
   let pricesMoved = false
+  // Tick sizes (exchangeInfo) have no place in scenario v1: they live in extensions.binance.tickSizes.
+  const tickSizes: Record<string, string> = {}
   for (const [symbol, m] of Object.entries(symbols)) {
     const from = Object.prototype.hasOwnProperty.call(snap.symbols, symbol) ? snap.symbols[symbol]! : undefined
     if (!from) {
@@ -122,6 +124,7 @@ export function mergeMarket(s: Scenario, snapshot: Pick<Snapshot, 'id' | 'name' 
       brackets: from.brackets ? from.brackets.map((b) => ({ ...b })) : m.brackets
     }
     if (from.markPrice !== undefined) pricesMoved = true
+    if (from.tickSize !== undefined) tickSizes[symbol] = from.tickSize
     symbolsUpdated.push(symbol)
   }
   for (const [asset, a] of Object.entries(assets)) {
@@ -138,6 +141,7 @@ export function mergeMarket(s: Scenario, snapshot: Pick<Snapshot, 'id' | 'name' 
   }
   const scenario: Scenario = {
     ...s,
+    ...(Object.keys(tickSizes).length > 0 ? { extensions: withTickSizes(s.extensions, tickSizes) } : {}),
     market: {
       // asOf dates the prices: a brackets-only snapshot leaves it as it was.
       asOf: pricesMoved ? snap.asOf : s.market.asOf,
@@ -174,4 +178,14 @@ export function validSnapshotMarket(value: unknown): SnapshotMarket {
 
 function toSummary(r: SnapshotRow): SnapshotSummary {
   return { id: r.id, name: r.name, kind: r.kind, asOf: r.as_of, source: r.source, symbols: r.symbol_count, assets: r.asset_count, createdAt: r.created_at }
+}
+
+/** extensions.binance.tickSizes with these laid over, every other key kept as it was. */
+function withTickSizes(extensions: Scenario['extensions'], tickSizes: Record<string, string>): Record<string, unknown> {
+  const ext = { ...(extensions ?? {}) }
+  const binance = typeof ext.binance === 'object' && ext.binance !== null && !Array.isArray(ext.binance) ? { ...(ext.binance as Record<string, unknown>) } : {}
+  const current = typeof binance.tickSizes === 'object' && binance.tickSizes !== null ? (binance.tickSizes as Record<string, string>) : {}
+  binance.tickSizes = { ...current, ...tickSizes }
+  ext.binance = binance
+  return ext
 }

@@ -158,6 +158,20 @@ describe('market snapshots', () => {
     lib.close()
   })
 
+  it('an exchangeInfo snapshot lays its tick sizes into extensions.binance.tickSizes, keeping the other extensions', () => {
+    const lib = open()
+    const withExtension = { ...fixtureScenario(), extensions: { binance: { importedAt: 'x' }, mine: { keep: true } } }
+    const p = importScenarioText(lib, JSON.stringify(withExtension)).portfolio!
+    const info = importMarketText(lib, readFileSync(join(import.meta.dirname, '../../fixtures/import/exchange-info.json'), 'utf8'), { name: 'ticks' })
+    expect(info.kind).toBe('exchangeInfo')
+    const applied = lib.applySnapshot(info.snapshot!.id, p.id)
+    const ext = applied.portfolio.scenario.extensions as { binance: { importedAt: string; tickSizes: Record<string, string> }; mine: unknown }
+    expect(ext.mine).toEqual({ keep: true })
+    expect(ext.binance.importedAt).toBe('x')
+    expect(Object.keys(ext.binance.tickSizes).sort()).toEqual(['BTCUSDT', 'ETHUSDT'])
+    lib.close()
+  })
+
   it('a snapshot that would make the portfolio invalid is refused whole; nothing changes', () => {
     const lib = open()
     const p = importScenarioText(lib, fixtureText()).portfolio!
