@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { Library, LibraryError } from '../../../src/main/store'
+import { Library } from '../../../src/main/store'
 import { importAccountTexts } from '../../../src/main/store/account-market'
 import { importMarketText } from '../../../src/main/store/transfer'
-import { fakeClock, fixtureText, tempDb } from './helpers'
+import { fakeClock, fixtureText, refusal, tempDb } from './helpers'
 
 const files = () => ({ account: fixtureText('account-v2.json'), positionRisk: fixtureText('positionRisk-v2.json') })
 
-function refusal(f: () => unknown): LibraryError {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a LibraryError')
-}
 
 describe('account import', () => {
   it('builds a portfolio from account + positionRisk with market data from snapshots', () => {

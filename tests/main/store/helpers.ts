@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
+import { LibraryError } from '../../../src/main/store'
 import type { Scenario } from '../../../src/shared/scenario/types'
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/store')
@@ -35,4 +36,15 @@ afterEach(() => {
 export function fakeClock(start = Date.UTC(2026, 2, 5)): () => string {
   let t = start
   return () => new Date((t += 1000)).toISOString()
+}
+
+/** The LibraryError a call throws (any other outcome fails the test). */
+export function refusal(f: () => unknown): LibraryError {
+  try {
+    f()
+  } catch (e) {
+    if (e instanceof LibraryError) return e
+    throw e
+  }
+  throw new Error('expected a LibraryError')
 }

@@ -1,20 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { Library, LibraryError, MIGRATIONS, openDatabase, schemaVersion, type Migration } from '../../../src/main/store'
-import { fixtureScenario, tempDb } from './helpers'
+import { Library, MIGRATIONS, openDatabase, schemaVersion, type Migration } from '../../../src/main/store'
+import { fixtureScenario, refusal, tempDb } from './helpers'
 
 const NEWEST = MIGRATIONS[MIGRATIONS.length - 1]!.version
 
-function refusal(f: () => unknown): LibraryError {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a LibraryError')
-}
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… without gaps', () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { Library, LibraryError } from '../../../src/main/store'
+import { Library } from '../../../src/main/store'
 import type { Scenario } from '../../../src/shared/scenario/types'
-import { fakeClock, fixtureScenario, tempDb } from './helpers'
+import { fakeClock, fixtureScenario, refusal, tempDb } from './helpers'
 
 function open(): Library {
   return Library.open(tempDb(), { now: fakeClock() })
 }
 
-function refusal(f: () => unknown): LibraryError {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a LibraryError')
-}
 
 /** Everything a user could see of the library, to check that a refusal changed nothing. */
 function snapshotOf(lib: Library): unknown {

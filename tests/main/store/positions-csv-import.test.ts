@@ -1,9 +1,9 @@
 // Positions CSV into a stored portfolio (issue 3): dry-run preview, row-level errors, nothing
 // saved until the whole new scenario is valid. Real SQLite files in temp folders.
 import { describe, expect, it } from 'vitest'
-import { Library, LibraryError, importPositionsCsv } from '../../../src/main/store'
+import { Library, importPositionsCsv } from '../../../src/main/store'
 import { positionsCsvTemplate } from '../../../src/shared/import/positions-csv'
-import { fakeClock, fixtureText, tempDb } from './helpers'
+import { fakeClock, fixtureText, refusal, tempDb } from './helpers'
 
 const HEADER = 'symbol,side,quantity,entryPrice,leverage,marginType,isolatedWallet'
 
@@ -13,15 +13,6 @@ function withPortfolio(): { lib: Library; id: number } {
   return { lib, id }
 }
 
-function refusal(f: () => unknown): LibraryError {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a LibraryError')
-}
 
 describe('positions CSV import', () => {
   it('dry run previews a replace and writes nothing; the real run saves one new revision', () => {

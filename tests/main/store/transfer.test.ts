@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Library, LibraryError } from '../../../src/main/store'
+import { Library } from '../../../src/main/store'
 import { exportScenarioText, importMarketText, importScenarioText } from '../../../src/main/store/transfer'
 import { readTextFileCapped, writeFileAtomic } from '../../../src/main/files'
 import { MAX_SCENARIO_BYTES } from '../../../src/shared/scenario'
-import { fakeClock, fixtureScenario, fixtureText, tempDb, tempDir } from './helpers'
+import { fakeClock, fixtureScenario, fixtureText, refusal, tempDb, tempDir } from './helpers'
 
 const TIERS = join(import.meta.dirname, '../../../../shared/data/binance-leverage-tiers-2026-03-05.json')
 
@@ -13,15 +13,6 @@ function open(): Library {
   return Library.open(tempDb(), { now: fakeClock() })
 }
 
-function refusal(f: () => unknown): LibraryError {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a LibraryError')
-}
 
 function state(lib: Library): unknown {
   const all = [...lib.portfolios.list(), ...lib.portfolios.list({ trash: true })]
