@@ -142,7 +142,7 @@ function engineBench(scenario: Scenario, steps = 200): void {
   report(`asset change: sweep of 201 points, ${crypto[0]}`, sweep1)
 }
 
-async function browserBench(): Promise<void> {
+async function browserBench(inline: boolean): Promise<void> {
   const index = resolve(ROOT, 'out/renderer/index.html')
   if (!existsSync('/usr/bin/chromium') || !existsSync(index)) {
     console.log('browser: skipped (needs /usr/bin/chromium and a built renderer: npx electron-vite build)')
@@ -152,6 +152,8 @@ async function browserBench(): Promise<void> {
   const { launchBrowser } = await import('../tests/e2e/browser')
   const server = await startTestServer()
   const browser = await launchBrowser(server)
+  // For comparison: without Worker the store computes in the page's main thread (as before the worker).
+  if (inline) await browser.context.addInitScript({ content: 'delete window.Worker' })
   try {
     const page = browser.page
     const scenario = fiftyPositionScenario()
@@ -161,7 +163,7 @@ async function browserBench(): Promise<void> {
     await page.getByRole('tab', { name: 'Shock explorer', exact: true }).click()
     await page.waitForSelector('[data-testid="shock-chart"] canvas')
     const inWorker = await page.evaluate(`document.querySelector('[data-testid="columns"]').dataset.worker === '1'`)
-    console.log(`slider compute: ${inWorker ? 'in a Web Worker' : 'INLINE (no worker)'}`)
+    console.log(`\nslider compute: ${inWorker ? 'in a Web Worker' : 'inline in the main thread (Worker removed, for comparison)'}`)
     // Each sample: set the all-crypto slider and time until the columns show its result (the
     // worker's answer counted by data-live-seq) and the next frame is painted. Meanwhile a rAF
     // loop records every main-thread frame gap: the window's responsiveness while dragging.
@@ -210,4 +212,7 @@ async function browserBench(): Promise<void> {
 
 const noBrowser = process.argv.includes('--no-browser')
 engineBench(fiftyPositionScenario())
-if (!noBrowser) await browserBench()
+if (!noBrowser) {
+  await browserBench(false)
+  await browserBench(true)
+}

@@ -67,7 +67,11 @@ describe('import from Binance, market data, CSV, trash, revisions, conflicts', (
     expect(await notes.innerText()).toContain('mark price 61000 from positionRisk')
     await page.getByTestId('verdict').waitFor()
     expect((await list()).map((p) => p.name)).toEqual(['My Binance'])
-    expect(await page.getByTestId('ladder').innerText()).toContain('BTCUSDT')
+    const ladder = page.getByTestId('ladder')
+    expect(await ladder.innerText()).toContain('BTCUSDT')
+    // Binance's own liquidation price ("0" in positionRisk: none, shown "--") beside ours, flagged.
+    expect(await ladder.innerText()).toMatch(/Binance liq\./i)
+    expect(await ladder.locator('td[data-col="binance"]').innerText()).toMatch(/--\s*≠ ours/)
     expect(browser.errors).toEqual([])
   })
 
@@ -109,7 +113,6 @@ describe('import from Binance, market data, CSV, trash, revisions, conflicts', (
     await expect.poll(() => mark.inputValue()).toBe('61000.1')
     await expect.poll(() => page.getByText(/saved · r3/).count()).toBe(1)
     expect((await scenarioOf(id)).market.symbols.BTCUSDT!.markPrice).toBe('61000.1')
-    await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshots/market-light.png') })
     expect(browser.errors).toEqual([])
   })
 
@@ -146,7 +149,6 @@ describe('import from Binance, market data, CSV, trash, revisions, conflicts', (
     expect(await view.innerText()).toMatch(/read-only/)
     expect(await view.getByTestId('verdict').count()).toBe(1)
     expect(await view.locator('input').count()).toBe(0)
-    await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshots/revision-light.png') })
     await page.keyboard.press('Escape')
     await view.waitFor({ state: 'detached' })
     expect(browser.errors).toEqual([])
@@ -164,7 +166,6 @@ describe('import from Binance, market data, CSV, trash, revisions, conflicts', (
     const dialog = page.getByRole('alertdialog')
     await dialog.waitFor()
     expect(await dialog.innerText()).toMatch(/saved elsewhere/)
-    await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshots/conflict-light.png') })
     await dialog.getByRole('button', { name: 'Keep mine as a copy' }).click()
     await expect.poll(async () => (await list()).map((p) => p.name).sort()).toEqual(['My Binance', 'My Binance (my copy)'])
     const copy = (await list()).find((p) => p.name === 'My Binance (my copy)')!

@@ -8,6 +8,8 @@ import { startTestServer, type TestServer } from './server'
 const ROOT = resolve(import.meta.dirname, '../..')
 const OUT = join(ROOT, 'docs/screenshots')
 const EXAMPLES = join(ROOT, 'resources/examples')
+const FIXTURES = join(ROOT, 'tests/fixtures')
+const text = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8')
 let server: TestServer
 
 beforeAll(async () => {
@@ -18,13 +20,30 @@ beforeAll(async () => {
     const r = (await server.callApi('importScenario', { text: readFileSync(join(EXAMPLES, f), 'utf8'), fileName: f })) as { ok: boolean }
     expect(r.ok).toBe(true)
   }
+  type List = { value: { id: number; name: string }[] }
+  const byName = async (re: RegExp): Promise<number> => ((await server.callApi('listPortfolios', {})) as List).value.find((p) => re.test(p.name))!.id
+  // A second revision of the USDC example (a note), one portfolio in the trash, market snapshots,
+  // and an account imported from Binance's responses (its own liquidation prices beside ours).
+  const usdc = await byName(/USDT \+ USDC/)
+  const got = (await server.callApi('getPortfolio', { id: usdc })) as { value: { scenario: object } }
+  expect(((await server.callApi('savePortfolio', { id: usdc, scenario: { ...got.value.scenario, notes: 'Checked against the 5 March snapshot.' } })) as { ok: boolean }).ok).toBe(true)
+  expect(((await server.callApi('deletePortfolio', { id: await byName(/50 positions|fifty/i) })) as { ok: boolean }).ok).toBe(true)
+  for (const [file, name] of [
+    ['store/brackets-binance.json', 'Binance brackets'],
+    ['store/assetIndex.json', 'Binance assetIndex'],
+    ['import/premium-index-all.json', 'Binance premiumIndex']
+  ] as const) {
+    expect(((await server.callApi('importMarket', { text: text(file), fileName: file.split('/')[1], name })) as { ok: boolean }).ok).toBe(true)
+  }
+  const acct = (await server.callApi('importAccount', { accountText: text('store/account-v2.json'), positionRiskText: text('store/positionRisk-v2.json'), name: 'Imported Binance account' })) as { ok: boolean }
+  expect(acct.ok).toBe(true)
 })
 afterAll(async () => {
   await server?.close()
 })
 
 describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
-  it('captures the comparison, shock explorer, editor and explain panel', async () => {
+  it('captures the comparison, shock explorer, editor, explain panel, market data, a revision and a Binance import', async () => {
     const b = await launchBrowser(server, { colorScheme: scheme })
     const page = b.page
     try {
@@ -61,6 +80,37 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.locator('tr[data-row="shock-to-liquidation"] td[data-col="multi"] button.figure').first().click()
       await page.getByTestId('explain').waitFor()
       await page.screenshot({ path: join(OUT, `explain-${scheme}.png`) })
+      await page.keyboard.press('Escape')
+
+      // Market data: edited in place, stored snapshots to apply; the trash open in the library.
+      await page.getByRole('button', { name: /USDT \+ USDC/ }).click()
+      await page.getByTestId('verdict').waitFor()
+      await page.getByRole('tab', { name: 'Market data', exact: true }).click()
+      await page.getByRole('table', { name: 'Stored market snapshots' }).waitFor()
+      await page.getByRole('button', { name: /Trash \(1\)/ }).click()
+      await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
+      await page.screenshot({ path: join(OUT, `market-${scheme}.png`) })
+
+      // A past revision, read-only, with its own comparison.
+      await page.getByRole('button', { name: 'View revision 1' }).click()
+      await page.getByTestId('revision-view').waitFor()
+      await page.screenshot({ path: join(OUT, `revision-${scheme}.png`) })
+      await page.keyboard.press('Escape')
+
+      // An imported Binance account: Binance's own liquidation price beside ours.
+      await page.getByRole('button', { name: /Imported Binance account/ }).click()
+      await page.getByRole('tab', { name: 'Positions & liquidation', exact: true }).click()
+      await page.locator('td[data-col="binance"]').first().waitFor()
+      await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
+      await page.screenshot({ path: join(OUT, `binance-ladder-${scheme}.png`) })
+
+      // The import dialog with its files chosen.
+      await page.getByRole('button', { name: 'Import from Binance…' }).first().click()
+      await page.getByTestId('bin-account').setInputFiles(join(FIXTURES, 'store/account-v2.json'))
+      await page.getByTestId('bin-risk').setInputFiles(join(FIXTURES, 'store/positionRisk-v2.json'))
+      await page.getByTestId('bin-market').setInputFiles([join(FIXTURES, 'store/brackets-binance.json'), join(FIXTURES, 'store/assetIndex.json')])
+      await page.screenshot({ path: join(OUT, `binance-import-${scheme}.png`) })
+      await page.getByTestId('binance-import').getByRole('button', { name: 'Cancel' }).click()
       expect(b.errors).toEqual([])
     } finally {
       await b.close()
