@@ -3,26 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { HANDLERS, type FileAccess, type HandlerContext } from '../../src/main/ipc-handlers'
-import { Library, LibraryError } from '../../src/main/store'
-import { contract, type Channel, type RequestOf, type ResponseOf } from '../../src/shared/ipc'
+import type { FileAccess } from '../../src/main/ipc-handlers'
+import { Library } from '../../src/main/store'
+import { call, refusal } from './ipc-call'
 import { FIXTURES, fixtureScenario, fixtureText, tempDb, tempDir } from './store/helpers'
 
-/** Validates like registerIpc does, then calls the handler. */
-async function call<C extends Channel>(ctx: HandlerContext, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const parsed = contract[channel].parse(request)
-  return (await (HANDLERS[channel] as (c: HandlerContext, r: unknown) => unknown)(ctx, parsed)) as ResponseOf<C>
-}
-
-async function refusal(p: Promise<unknown>): Promise<LibraryError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a refusal')
-}
 
 function fakeFiles(dir: string, answers: { open?: string | null; save?: string | null; pending?: string[] }): FileAccess & { remembered: string[]; suggested: string[] } {
   const remembered: string[] = []

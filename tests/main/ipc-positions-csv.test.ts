@@ -1,25 +1,10 @@
 // positions:csvTemplate and positions:importCsv through their zod schemas and handlers, against a
 // real SQLite file: the template, a dry run, a refusal by CSV row, then the saved revision.
 import { describe, expect, it } from 'vitest'
-import { HANDLERS, type HandlerContext } from '../../src/main/ipc-handlers'
-import { Library, LibraryError } from '../../src/main/store'
-import { API_FUNCTIONS, contract, type Channel, type RequestOf, type ResponseOf } from '../../src/shared/ipc'
+import { Library } from '../../src/main/store'
+import { API_FUNCTIONS, contract } from '../../src/shared/ipc'
+import { call, refusal } from './ipc-call'
 import { fixtureScenario, tempDb } from './store/helpers'
-
-async function call<C extends Channel>(ctx: HandlerContext, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const parsed = contract[channel].parse(request)
-  return (await (HANDLERS[channel] as (c: HandlerContext, r: unknown) => unknown)(ctx, parsed)) as ResponseOf<C>
-}
-
-async function refusal(p: Promise<unknown>): Promise<LibraryError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof LibraryError) return e
-    throw e
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('positions CSV over IPC', () => {
   it('named functions exist for both channels', () => {

@@ -3,7 +3,7 @@
 // reads the file itself through files.ts).
 import { parseMarketFile, type MarketFile } from '../../shared/import/market-file'
 import { writeScenario } from '../../shared/scenario/write'
-import type { Portfolio, PortfolioId, ScenarioPreview, SnapshotKind, SnapshotMarket, SnapshotSummary } from '../../shared/ipc/library-types'
+import type { ImportMarketResult, Portfolio, PortfolioId, ScenarioPreview, SnapshotMarket } from '../../shared/ipc/library-types'
 import type { Library } from './library'
 import { badInput } from './errors'
 import { nameProblems, previewOf, validScenarioText } from './scenario-input'
@@ -52,19 +52,10 @@ export interface ImportMarketOptions {
   now?: () => string
 }
 
-export interface ImportMarketResult {
-  kind: SnapshotKind
-  name: string
-  asOf: string
-  symbols: number
-  assets: number
-  /** Non-fatal notes from the importer (rates that disagree with the buffers, skipped symbols). */
-  warnings: { path: string; message: string }[]
-  /** null on a dry run. */
-  snapshot: SnapshotSummary | null
-}
 
 /** A Binance/ccxt market file (brackets, premiumIndex, assetIndex, exchangeInfo) as a named snapshot. */
+export type { ImportMarketResult }
+
 export function importMarketText(lib: Library, text: string, options: ImportMarketOptions = {}): ImportMarketResult {
   const parsed = parseMarketFile(text)
   if (!parsed.ok) throw badInput(parsed.problems, 'the market file')

@@ -7,13 +7,13 @@ import { z } from 'zod'
 import type { CompareResult } from '../engine/result-types'
 import type {
   ApplySummary,
+  ImportMarketResult,
   Portfolio,
   PortfolioSummary,
   PositionsCsvPreview,
   Revision,
   RevisionSummary,
   ScenarioPreview,
-  SnapshotKind,
   SnapshotSummary
 } from './library-types'
 
@@ -137,15 +137,7 @@ export interface Responses {
   'scenario:text': OpenedFile
   'file:open': OpenedFile | null
   'file:openPending': OpenedFile | null
-  'market:import': {
-    kind: SnapshotKind
-    name: string
-    asOf: string
-    symbols: number
-    assets: number
-    warnings: { path: string; message: string }[]
-    snapshot: SnapshotSummary | null
-  }
+  'market:import': ImportMarketResult
   'market:list': SnapshotSummary[]
   'market:delete': { id: number }
   'market:apply': ApplySummary

@@ -160,3 +160,16 @@ export const snapshotMarketSchema = z.strictObject({
     })
   )
 })
+
+/** What a market file import created (market:import, `market import`). */
+export interface ImportMarketResult {
+  kind: SnapshotKind
+  name: string
+  asOf: string
+  symbols: number
+  assets: number
+  /** Non-fatal notes from the importer (rates that disagree with the buffers, skipped symbols). */
+  warnings: { path: string; message: string }[]
+  /** null on a dry run. */
+  snapshot: SnapshotSummary | null
+}
