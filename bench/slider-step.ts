@@ -142,7 +142,7 @@ function engineBench(scenario: Scenario, steps = 200): void {
   report(`asset change: sweep of 201 points, ${crypto[0]}`, sweep1)
 }
 
-async function browserBench(inline: boolean): Promise<void> {
+async function browserBench(inline: boolean, count = 50): Promise<void> {
   const index = resolve(ROOT, 'out/renderer/index.html')
   if (!existsSync('/usr/bin/chromium') || !existsSync(index)) {
     console.log('browser: skipped (needs /usr/bin/chromium and a built renderer: npx electron-vite build)')
@@ -156,14 +156,14 @@ async function browserBench(inline: boolean): Promise<void> {
   if (inline) await browser.context.addInitScript({ content: 'delete window.Worker' })
   try {
     const page = browser.page
-    const scenario = fiftyPositionScenario()
+    const scenario = fiftyPositionScenario(count)
     await server.createPortfolio(scenario)
     await page.goto(server.url)
     await page.getByRole('button', { name: new RegExp(scenario.name) }).first().click()
     await page.getByRole('tab', { name: 'Shock explorer', exact: true }).click()
     await page.waitForSelector('[data-testid="shock-chart"] canvas')
     const inWorker = await page.evaluate(`document.querySelector('[data-testid="columns"]').dataset.worker === '1'`)
-    console.log(`\nslider compute: ${inWorker ? 'in a Web Worker' : 'inline in the main thread (Worker removed, for comparison)'}`)
+    console.log(`\n${count} positions, slider compute ${inWorker ? 'in a Web Worker' : 'inline in the main thread (Worker removed, for comparison)'}`)
     // Each sample: set the all-crypto slider and time until the columns show its result (the
     // worker's answer counted by data-live-seq) and the next frame is painted. Meanwhile a rAF
     // loop records every main-thread frame gap: the window's responsiveness while dragging.
@@ -215,4 +215,7 @@ engineBench(fiftyPositionScenario())
 if (!noBrowser) {
   await browserBench(false)
   await browserBench(true)
+  // A bigger book, where the per-frame compare no longer fits a frame: what the worker is for.
+  await browserBench(false, 200)
+  await browserBench(true, 200)
 }

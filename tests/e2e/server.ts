@@ -69,7 +69,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-export async function startTestServer(options: { rendererDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { rendererDir?: string; /** Sent as a Content-Security-Policy header with the page, as main's app:// handler does. */ headerCsp?: string } = {}): Promise<TestServer> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR
   const dir = mkdtempSync(join(tmpdir(), 'mp-e2e-'))
   const exportDir = join(dir, 'exports')
@@ -118,7 +118,8 @@ export async function startTestServer(options: { rendererDir?: string } = {}): P
     }
     try {
       if (!statSync(file).isFile()) throw new Error('not a file')
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(readFileSync(file))
+      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(options.headerCsp && (type.startsWith('text/html') || type.startsWith('text/javascript')) ? { 'content-security-policy': options.headerCsp } : {}) }).end(readFileSync(file))
     } catch {
       res.writeHead(404).end()
     }
