@@ -104,6 +104,14 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
       await page.screenshot({ path: join(OUT, `binance-ladder-${scheme}.png`) })
 
+      // Positions from a CSV: the dry run before anything changes.
+      await page.getByRole('tab', { name: 'Positions', exact: true }).click()
+      const csv = 'symbol,side,quantity,entryPrice,leverage,marginType,isolatedWallet\nBTCUSDT,long,1.2,60500,20,cross,\n'
+      await page.getByTestId('csv-file').setInputFiles({ name: 'positions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+      await page.getByTestId('csv-preview').getByRole('table').waitFor()
+      await page.screenshot({ path: join(OUT, `positions-csv-${scheme}.png`) })
+      await page.getByTestId('csv-preview').getByRole('button', { name: 'Cancel' }).click()
+
       // The import dialog with its files chosen.
       await page.getByRole('button', { name: 'Import from Binance…' }).first().click()
       await page.getByTestId('bin-account').setInputFiles(join(FIXTURES, 'store/account-v2.json'))

@@ -12,6 +12,7 @@ import LiquidationLadder from '../../src/renderer/src/components/LiquidationLadd
 import MarketPanel from '../../src/renderer/src/components/MarketPanel.vue'
 import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
 import { useLibraryStore } from '../../src/renderer/src/stores/library'
+import { useMarketStore } from '../../src/renderer/src/stores/market'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
 import { usePositionsCsvStore } from '../../src/renderer/src/stores/positions-csv'
 import { useUiStore } from '../../src/renderer/src/stores/ui'
@@ -201,5 +202,61 @@ describe('positions CSV store', () => {
     expect(csv.problems.map((x) => x.path)).toEqual(['row 2, quantity'])
     expect(await csv.confirm()).toBe(false)
     vi.restoreAllMocks()
+  })
+})
+
+describe('market store', () => {
+  it('imports each file on its own: a refused one is reported by path, a good one becomes a snapshot', async () => {
+    stubApi({
+      importMarket: (r) =>
+        (r as { fileName: string }).fileName === 'bad.json'
+          ? { ok: false, error: { code: 'BAD_INPUT', message: 'refused', problems: [{ path: '[0].brackets[1].cum', message: 'cum must be 50' }] } }
+          : { ok: true, value: { kind: 'premiumIndex', name: 'p', asOf: '2026-03-05T00:00:00Z', symbols: 2, assets: 0, warnings: [], snapshot: { id: 7 } } },
+      listSnapshots: () => ({ ok: true, value: [{ id: 7, name: 'p', kind: 'premiumIndex', asOf: '2026-03-05T00:00:00Z', source: null, symbols: 2, assets: 0, createdAt: '' }] })
+    })
+    const m = useMarketStore()
+    const ids = await m.importFiles([
+      { name: 'bad.json', text: '[]' },
+      { name: 'good.json', text: '[]' }
+    ])
+    expect(ids).toEqual([7])
+    expect(m.reports.map((r) => [r.fileName, r.ok])).toEqual([
+      ['bad.json', false],
+      ['good.json', true]
+    ])
+    expect(m.reports[0]!.problems[0]!.path).toBe('[0].brackets[1].cum')
+    expect(m.reports[1]!.message).toBe('premiumIndex: 2 symbols as of 2026-03-05T00:00:00Z')
+    expect(m.snapshots).toHaveLength(1)
+  })
+
+  it('applies a snapshot to the saved portfolio (asking about edits first) and reloads it', async () => {
+    stubApi({
+      applySnapshot: () => ({ ok: true, value: { portfolio: portfolioOf(3, 3), symbolsUpdated: ['BTCUSDT'], assetsUpdated: [], symbolsMissing: [], assetsMissing: ['BTC'] } }),
+      getPortfolio: () => ({ ok: true, value: portfolioOf(3, 3) })
+    })
+    const p = usePortfolioStore()
+    p.openPortfolio(portfolioOf(3, 2))
+    p.setField(['account', 'balances', 0, 'wallet'], '999')
+    const m = useMarketStore()
+    answerConfirm('cancel')
+    expect(await m.apply(7)).toBe(false)
+    expect(calls.some((c) => c.name === 'applySnapshot')).toBe(false)
+    answerConfirm('discard')
+    expect(await m.apply(7)).toBe(true)
+    expect(calls.find((c) => c.name === 'applySnapshot')!.request).toEqual({ snapshotId: 7, portfolioId: 3 })
+    expect(p.revision).toBe(3)
+    expect(p.dirty).toBe(false)
+    expect(m.applied!.assetsMissing).toEqual(['BTC'])
+  })
+
+  it('deletes a snapshot only after a confirmation', async () => {
+    stubApi({})
+    const m = useMarketStore()
+    answerConfirm('cancel')
+    await m.remove(7)
+    expect(calls.some((c) => c.name === 'deleteSnapshot')).toBe(false)
+    answerConfirm('delete')
+    await m.remove(7)
+    expect(calls.some((c) => c.name === 'deleteSnapshot')).toBe(true)
   })
 })

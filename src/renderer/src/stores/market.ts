@@ -108,6 +108,16 @@ export const useMarketStore = defineStore('market', () => {
   }
 
   async function remove(snapshotId: number): Promise<void> {
+    const snap = snapshots.value.find((s) => s.id === snapshotId)
+    const choice = await ui.confirm({
+      title: 'Delete this snapshot?',
+      message: `"${snap?.name ?? `snapshot ${snapshotId}`}" leaves the library. Portfolios it was applied to keep their prices.`,
+      choices: [
+        { id: 'cancel', label: 'Cancel' },
+        { id: 'delete', label: 'Delete snapshot' }
+      ]
+    })
+    if (choice !== 'delete') return
     const r = await call('deleteSnapshot', { id: snapshotId })
     if (!r.ok) ui.notify({ kind: 'error', message: `Could not delete the snapshot: ${r.error.message}` })
     await refresh()
