@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FromWorker, SliderAnswer, ToWorker } from '../../src/renderer/src/logic/slider-compute'
 import { computeSlider } from '../../src/renderer/src/logic/slider-compute'
+import { compareScenario } from '../../src/shared/engine'
 import { inlineLane, workerLane, type WorkerLike } from '../../src/renderer/src/logic/slider-lane'
 import { FAQ_MULTI, loadScenario } from './helpers'
 
@@ -75,5 +76,11 @@ describe('slider lanes', () => {
     expect(got[1]!.kind).toBe('sweep')
     // Plain JSON: what crosses postMessage survives a structured clone unchanged.
     expect(structuredClone(got[1])).toEqual(got[1])
+    // The shock-to-liquidation search answers what compareScenario finds.
+    lane.submit({ kind: 'stl' })
+    const stl = got[2]!
+    expect(stl.kind).toBe('stl')
+    if (stl.kind === 'stl') expect(stl.stl).toEqual(compareScenario(s).shockToLiquidation)
+    expect(structuredClone(stl)).toEqual(stl)
   })
 })

@@ -1,8 +1,8 @@
 // The shock explorer's per-frame work, pure and transport-free: the comparison at the sliders'
-// market and the 201-point margin-ratio sweep. The slider worker runs it off the main thread;
+// market and the 201-point margin-ratio sweep; and the shock-to-liquidation search after an edit. The slider worker runs it off the main thread;
 // where no Worker exists (component tests, a plain Node import) the store calls it inline.
 import { Decimal } from '../../../shared/decimal'
-import { compareScenario, prepareAccount, shockedScenario, sweepMarginRatios, type CompareResult } from '../../../shared/engine'
+import { compareScenario, prepareAccount, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { SWEEP_POINTS, SWEEP_RANGE, toSeries, type SweepSeries } from './sweep-series'
 
@@ -19,11 +19,23 @@ export interface SweepRequest {
   moving: string[]
   held: Record<string, string>
 }
-export type SliderRequest = LiveRequest | SweepRequest
-export type SliderAnswer = { kind: 'live'; result: CompareResult } | { kind: 'sweep'; sweep: SweepSeries } | { kind: 'error'; message: string }
+/** The shock to liquidation of each asset at today's market (the slow search, ~50–150 ms on 50 positions). */
+export interface StlRequest {
+  kind: 'stl'
+}
+export type SliderRequest = LiveRequest | SweepRequest | StlRequest
+export type SliderAnswer =
+  | { kind: 'live'; result: CompareResult }
+  | { kind: 'sweep'; sweep: SweepSeries }
+  | { kind: 'stl'; stl: ShockToLiquidation[]; method: string }
+  | { kind: 'error'; message: string }
 
 export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAnswer {
   try {
+    if (req.kind === 'stl') {
+      const r = compareScenario(scenario, { namedShocks: false })
+      return { kind: 'stl', stl: r.shockToLiquidation, method: r.shockToLiquidationMethod }
+    }
     if (req.kind === 'live') {
       // The named shocks are not recomputed per frame: the columns show today's.
       return { kind: 'live', result: compareScenario(shockedScenario(scenario, req.moves), { shockToLiquidation: false, namedShocks: false }) }

@@ -3,7 +3,8 @@
 // explorer's sliders move the market live: one request per animation frame at most
 // (requestAnimationFrame-coalesced), and the 201-point sweep only when the slider's asset changes.
 // Both run in a Web Worker (workers/slider.worker.ts), one worker per kind, latest wins: the
-// window never waits for them. Without Worker (component tests) they run inline, synchronously.
+// window never waits for them; so does the shock-to-liquidation search after an edit (a third
+// worker). Without Worker (component tests, a CSP without worker-src) they run inline.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { Decimal } from '../../../shared/decimal'
@@ -15,7 +16,7 @@ import { inlineLane, workerLane, type Lane, type OnAnswer, type WorkerLike } fro
 import type { SweepSeries } from '../logic/sweep-series'
 import { usePortfolioStore } from './portfolio'
 
-/** The shock to liquidation search (~tens of ms on 50 positions) waits for typing to pause. */
+/** The shock to liquidation search (~50–150 ms on 50 positions, in its worker) waits for typing to pause. */
 export const STL_DELAY_MS = 250
 
 /** A module worker for the slider compute, or null where workers are unavailable. */
@@ -80,12 +81,22 @@ export const useComparisonStore = defineStore('comparison', () => {
       liveSeq.value++
     }
   }
+  function onStl(a: SliderAnswer): void {
+    if (a.kind === 'error') {
+      error.value = a.message
+      stlPending.value = false
+    } else if (a.kind === 'stl') {
+      stl.value = a.stl
+      stlMethod.value = a.method
+      stlPending.value = false
+    }
+  }
   function onSweep(a: SliderAnswer): void {
     if (a.kind === 'error') error.value = a.message
     else if (a.kind === 'sweep') sweep.value = a.sweep
   }
   /** A worker lane, falling back to inline if the worker cannot start or breaks. */
-  function makeLane(which: 'live' | 'sweep', onAnswer: OnAnswer): Lane {
+  function makeLane(which: 'live' | 'sweep' | 'stl', onAnswer: OnAnswer): Lane {
     const w = startWorker()
     if (!w) return inlineLane(onAnswer)
     inWorker.value = true
@@ -97,14 +108,18 @@ export const useComparisonStore = defineStore('comparison', () => {
       if (which === 'live') {
         liveLane = l
         computeLive()
-      } else {
+      } else if (which === 'sweep') {
         sweepLane = l
         computeSweep()
+      } else {
+        stlLane = l
+        if (lastScenario) l.submit({ kind: 'stl' })
       }
     })
   }
   let liveLane: Lane = makeLane('live', onLive)
   let sweepLane: Lane = makeLane('sweep', onSweep)
+  let stlLane: Lane = makeLane('stl', onStl)
 
   const scenario = computed(() => portfolio.valid)
   const assets = computed(() => (scenario.value ? shockAssets(prepareAccount(scenario.value)) : []))
@@ -127,12 +142,9 @@ export const useComparisonStore = defineStore('comparison', () => {
     return out
   }
 
-  function computeStl(s: Scenario): void {
-    const r = compareScenario(s)
-    if (portfolio.valid !== s) return
-    stl.value = r.shockToLiquidation
-    stlMethod.value = r.shockToLiquidationMethod
-    stlPending.value = false
+  /** The shock-to-liquidation search, in its own worker (answers for an older scenario are dropped). */
+  function computeStl(): void {
+    stlLane.submit({ kind: 'stl' })
   }
 
   /** A new valid scenario: both columns at once, the slow search after a pause. */
@@ -142,6 +154,7 @@ export const useComparisonStore = defineStore('comparison', () => {
       lastScenario = null
       liveLane.cancel()
       sweepLane.cancel()
+      stlLane.cancel()
       columns.value = null
       live.value = null
       stl.value = []
@@ -161,13 +174,14 @@ export const useComparisonStore = defineStore('comparison', () => {
     lastScenario = s
     liveLane.setScenario(scenarioGen, s)
     sweepLane.setScenario(scenarioGen, s)
+    stlLane.setScenario(scenarioGen, s)
     // Sliders of assets that no longer exist are dropped.
     const known = new Set(shockAssets(prepareAccount(s)))
     moves.value = Object.fromEntries(Object.entries(moves.value).filter(([a]) => known.has(a)))
     if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
     stlPending.value = true
-    if (immediateStl) computeStl(s)
-    else stlTimer = setTimeout(() => computeStl(s), STL_DELAY_MS)
+    if (immediateStl) computeStl()
+    else stlTimer = setTimeout(computeStl, STL_DELAY_MS)
     computeLive()
     computeSweep()
   }
