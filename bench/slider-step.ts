@@ -200,7 +200,7 @@ async function browserBench(inline: boolean, count = 50): Promise<void> {
       running = false;
       return { samples, dragGaps: gaps.slice(dragGaps0), answers: Number(cols.dataset.liveSeq) - Number(before) };
     })()`)) as { samples: number[]; dragGaps: number[]; answers: number }
-    report('Chromium: input → columns shown (worker answer + 1 frame)', out.samples)
+    report('Chromium: input → columns shown (answer + 1 frame)', out.samples)
     report('Chromium: main-thread frame interval during a 120-frame drag', out.dragGaps)
     console.log(`  drag: 120 inputs, ${out.answers} live answers shown (latest wins; the rest were replaced, never queued)`)
     console.log('  (a frame at 60 Hz is ~16.7 ms even for zero work)')
