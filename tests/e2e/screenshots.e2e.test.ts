@@ -46,11 +46,17 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
   it('captures the comparison, shock explorer, editor, explain panel, market data, a revision and a Binance import', async () => {
     const b = await launchBrowser(server, { colorScheme: scheme })
     const page = b.page
+    // Pointer and focus off the library, so no row shows its hover/focus actions in the picture.
+    const shot = async (path: string): Promise<void> => {
+      await page.mouse.move(700, 895)
+      await page.evaluate("document.activeElement instanceof HTMLElement && document.activeElement.closest('.library') && document.activeElement.blur()")
+      await page.screenshot({ path })
+    }
     try {
       await page.goto(server.url)
       await page.getByRole('button', { name: /USDT \+ USDC/ }).click()
       await page.getByTestId('verdict').waitFor()
-      await page.screenshot({ path: join(OUT, `comparison-${scheme}.png`) })
+      await shot(join(OUT, `comparison-${scheme}.png`))
 
       await page.getByRole('tab', { name: 'Shock explorer', exact: true }).click()
       await page.locator('[data-testid="shock-chart"] canvas').waitFor()
@@ -58,19 +64,19 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.getByTestId('shock-strip').waitFor()
       await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
       await page.waitForTimeout(150)
-      await page.screenshot({ path: join(OUT, `shock-explorer-${scheme}.png`) })
+      await shot(join(OUT, `shock-explorer-${scheme}.png`))
 
       await page.getByRole('button', { name: /Hedge-mode desk/ }).click()
       await page.getByRole('tab', { name: 'Positions & liquidation', exact: true }).click()
       await page.getByTestId('ladder').waitFor()
       await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
-      await page.screenshot({ path: join(OUT, `liquidation-ladder-${scheme}.png`) })
+      await shot(join(OUT, `liquidation-ladder-${scheme}.png`))
 
       await page.getByRole('tab', { name: 'Positions', exact: true }).click()
       await page.getByLabel('Position 2 quantity').fill('1.2.3')
       await page.getByLabel('Position 1 entry price').fill('')
       await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
-      await page.screenshot({ path: join(OUT, `editor-${scheme}.png`) })
+      await shot(join(OUT, `editor-${scheme}.png`))
       await page.keyboard.press('Control+z')
       await page.keyboard.press('Control+z')
       // Let the delayed shock-to-liquidation search finish before the last picture.
@@ -79,7 +85,7 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.evaluate("document.querySelector('.content').scrollTo(0, 0)")
       await page.locator('tr[data-row="shock-to-liquidation"] td[data-col="multi"] button.figure').first().click()
       await page.getByTestId('explain').waitFor()
-      await page.screenshot({ path: join(OUT, `explain-${scheme}.png`) })
+      await shot(join(OUT, `explain-${scheme}.png`))
       await page.keyboard.press('Escape')
 
       // Market data: edited in place, stored snapshots to apply; the trash open in the library.
@@ -89,12 +95,12 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.getByRole('table', { name: 'Stored market snapshots' }).waitFor()
       await page.getByRole('button', { name: /Trash \(1\)/ }).click()
       await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
-      await page.screenshot({ path: join(OUT, `market-${scheme}.png`) })
+      await shot(join(OUT, `market-${scheme}.png`))
 
       // A past revision, read-only, with its own comparison.
       await page.getByRole('button', { name: 'View revision 1' }).click()
       await page.getByTestId('revision-view').waitFor()
-      await page.screenshot({ path: join(OUT, `revision-${scheme}.png`) })
+      await shot(join(OUT, `revision-${scheme}.png`))
       await page.keyboard.press('Escape')
 
       // An imported Binance account: Binance's own liquidation price beside ours.
@@ -102,14 +108,14 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.getByRole('tab', { name: 'Positions & liquidation', exact: true }).click()
       await page.locator('td[data-col="binance"]').first().waitFor()
       await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
-      await page.screenshot({ path: join(OUT, `binance-ladder-${scheme}.png`) })
+      await shot(join(OUT, `binance-ladder-${scheme}.png`))
 
       // Positions from a CSV: the dry run before anything changes.
       await page.getByRole('tab', { name: 'Positions', exact: true }).click()
       const csv = 'symbol,side,quantity,entryPrice,leverage,marginType,isolatedWallet\nBTCUSDT,long,1.2,60500,20,cross,\n'
       await page.getByTestId('csv-file').setInputFiles({ name: 'positions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
       await page.getByTestId('csv-preview').getByRole('table').waitFor()
-      await page.screenshot({ path: join(OUT, `positions-csv-${scheme}.png`) })
+      await shot(join(OUT, `positions-csv-${scheme}.png`))
       await page.getByTestId('csv-preview').getByRole('button', { name: 'Cancel' }).click()
 
       // The import dialog with its files chosen.
@@ -117,7 +123,7 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.getByTestId('bin-account').setInputFiles(join(FIXTURES, 'store/account-v2.json'))
       await page.getByTestId('bin-risk').setInputFiles(join(FIXTURES, 'store/positionRisk-v2.json'))
       await page.getByTestId('bin-market').setInputFiles([join(FIXTURES, 'store/brackets-binance.json'), join(FIXTURES, 'store/assetIndex.json')])
-      await page.screenshot({ path: join(OUT, `binance-import-${scheme}.png`) })
+      await shot(join(OUT, `binance-import-${scheme}.png`))
       await page.getByTestId('binance-import').getByRole('button', { name: 'Cancel' }).click()
       expect(b.errors).toEqual([])
     } finally {
