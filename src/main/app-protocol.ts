@@ -41,7 +41,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-src 'none'",
   "frame-ancestors 'none'",
-  "worker-src 'none'",
+  // The shock explorer computes in a module worker served from the app itself.
+  "worker-src 'self'",
   "manifest-src 'none'",
   "media-src 'none'"
 ].join('; ')

@@ -143,6 +143,10 @@ describe('Content-Security-Policy', () => {
     })
   )
 
+  it('allows module workers from the app itself only (the shock explorer computes in one)', () => {
+    expect(directives.get('worker-src')).toEqual(["'self'"])
+  })
+
   it('has no unsafe-eval, no wasm eval, and no inline script', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-hashes/)
     expect(directives.get('script-src')).toEqual(["'self'"])
