@@ -10,8 +10,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root }).status ?? 1
 
 const electronDir = join(root, 'node_modules', 'electron')
-const hasElectron = existsSync(join(electronDir, 'path.txt')) && existsSync(join(electronDir, 'dist'))
+const binaryPresent = () => existsSync(join(electronDir, 'path.txt')) && existsSync(join(electronDir, 'dist'))
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+// Electron 42+ fetches its binary on first use: try once where a window could open at all.
+if (!binaryPresent() && hasDisplay && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  console.log("Margin Planner: fetching Electron's binary (once)…")
+  spawnSync(process.execPath, ['-e', "require('electron')"], { stdio: 'inherit', cwd: root })
+}
+const hasElectron = binaryPresent()
 
 if (hasElectron && hasDisplay) {
   const built = run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
