@@ -112,11 +112,21 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
   let maintenance = ZERO
   let initial = ZERO
   for (const a of assets.values()) {
-    equity = equity.plus(usdValue(a.wallet.plus(a.unrealizedPnl), a))
+    equity = equity.plus(usdValue(assetEquity(a), a))
     maintenance = maintenance.plus(a.maintenanceMargin.times(a.askRate))
     initial = initial.plus(a.initialMargin.times(a.askRate))
   }
   return { positions, assets, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial } }
+}
+
+/** assetEquity(A) = wallet(A) + Σ uPnL of every position margined in A (§4). */
+export function assetEquity(a: AssetState): Decimal {
+  return a.wallet.plus(a.unrealizedPnl)
+}
+
+/** A Single-Asset group's margin balance: cross wallet + Σ cross uPnL (§3). */
+export function crossMarginBalance(a: AssetState): Decimal {
+  return a.crossWallet.plus(a.crossUnrealizedPnl)
 }
 
 /** min(equity × bidRate, equity × askRate): a holding at bid (the haircut), a debt at ask. */

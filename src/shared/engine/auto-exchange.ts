@@ -1,7 +1,7 @@
 // Auto-Exchange in Multi-Assets Mode (margin-rules.md §5) [FAQ f80415be…; the 2022 FAQ].
 // Triggers are per asset, never summed across assets.
 import { Decimal, ONE, ZERO, str } from '../decimal'
-import { isLiquidated, type AccountState, type AssetState } from './account-state'
+import { assetEquity as equityOf, isLiquidated, type AccountState, type AssetState } from './account-state'
 import type { PreparedAccount } from './prepare'
 import type { AutoExchangeResult, AutoExchangeSale, AutoExchangeTrigger } from './result-types'
 
@@ -38,7 +38,6 @@ export interface Holding {
 
 export function autoExchange(account: PreparedAccount, state: AccountState): AutoExchangeResult {
   const assets = [...state.assets.values()]
-  const equityOf = (a: AssetState): Decimal => a.wallet.plus(a.unrealizedPnl)
   const hasPositions = state.positions.length > 0
   const thresholds = assets.map((a) => ({ asset: a.asset, ...thresholdFor(account, a.asset, a.index) }))
 

@@ -1,7 +1,7 @@
 // Multi-Assets Mode (margin-rules.md §4) [FAQ 29b45c48…, c983a926…]: USDⓈ-M, cross only, every
 // margin asset pooled in USD; isolated positions are computed as if converted to cross.
 import { ZERO, maxDec, str } from '../decimal'
-import { marginRatio, usdValue, type AccountState } from './account-state'
+import { assetEquity, marginRatio, usdValue, type AccountState } from './account-state'
 import { liquidationPrice, type LiquidationPrice } from './liquidation'
 import { positionResult } from './position-result'
 import { legOf, legsBySymbol } from './single-asset'
@@ -20,14 +20,14 @@ export function multiAssetsTotals(state: AccountState): MultiAssetsTotals {
   const { equity, maintenanceMargin, initialMargin } = state.multi
   const uniAvailable = equity.minus(initialMargin)
   const assets = [...state.assets.values()].map((a): AssetResult => {
-    const assetEquity = a.wallet.plus(a.unrealizedPnl)
+    const own = assetEquity(a)
     return {
       asset: a.asset,
       walletBalance: str(a.wallet),
       unrealizedPnl: str(a.unrealizedPnl),
-      equity: str(assetEquity),
-      rate: str(assetEquity.isNeg() ? a.askRate : a.bidRate),
-      equityUsd: str(usdValue(assetEquity, a)),
+      equity: str(own),
+      rate: str(own.isNeg() ? a.askRate : a.bidRate),
+      equityUsd: str(usdValue(own, a)),
       // availableForOrder(A) = uni / askRate(A), clamped at 0 like every shown available.
       availableForOrder: str(a.askRate.isZero() ? ZERO : maxDec(ZERO, uniAvailable.div(a.askRate)))
     }
@@ -50,7 +50,7 @@ export function multiAssetsLiquidationPrices(state: AccountState): LiquidationPr
   const bySymbol = new Map<string, LiquidationPrice>()
   const legsOf = legsBySymbol(state.positions)
   // V and M of margin asset q: the other assets' USD equity and USD MM.
-  const usdEquity = new Map([...state.assets.values()].map((a) => [a.asset, usdValue(a.wallet.plus(a.unrealizedPnl), a)]))
+  const usdEquity = new Map([...state.assets.values()].map((a) => [a.asset, usdValue(assetEquity(a), a)]))
   const usdMaintenance = new Map([...state.assets.values()].map((a) => [a.asset, a.maintenanceMargin.times(a.askRate)]))
   const { equity, maintenanceMargin } = state.multi
   return state.positions.map((st) => {

@@ -1,7 +1,7 @@
 // Named shocks (scenario-format.md §1 `shocks`): the account re-evaluated in both modes at
 // moved prices.
 import { Decimal, str } from '../decimal'
-import { evaluateAccount, isLiquidated, marginRatio } from './account-state'
+import { crossMarginBalance, evaluateAccount, isLiquidated, marginRatio } from './account-state'
 import { autoExchange } from './auto-exchange'
 import { movedPrices } from './prices'
 import type { PreparedAccount } from './prepare'
@@ -11,7 +11,7 @@ import { isolatedMarginBalance, singleAssetGroupAssets } from './single-asset'
 export function evaluateShock(account: PreparedAccount, name: string, moves: Record<string, string>): ShockResult {
   const state = evaluateAccount(account, movedPrices(account, new Map(Object.entries(moves).map(([a, m]) => [a, new Decimal(m)]))))
   const groups = singleAssetGroupAssets(account, state).map((a) => {
-    const balance = a.crossWallet.plus(a.crossUnrealizedPnl)
+    const balance = crossMarginBalance(a)
     return {
       asset: a.asset,
       marginRatio: str(marginRatio(a.crossMaintenanceMargin, balance)),

@@ -1,7 +1,7 @@
 // Single-Asset Mode (margin-rules.md §3) [FAQ 29b45c48…, b3c689c1…]: one group per margin asset;
 // each asset backs only the contracts it margins; isolated positions stand alone.
 import { Decimal, ONE, ZERO, maxDec, minDec, str } from '../decimal'
-import { marginRatio, type AccountState, type AssetState, type PositionState } from './account-state'
+import { crossMarginBalance, marginRatio, type AccountState, type AssetState, type PositionState } from './account-state'
 import { liquidationPrice, type LiquidationLeg, type LiquidationPrice } from './liquidation'
 import { positionResult } from './position-result'
 import type { PreparedAccount } from './prepare'
@@ -17,7 +17,7 @@ export function idleAssets(account: PreparedAccount): { asset: string; wallet: s
 }
 
 export function groupResult(a: AssetState): GroupResult {
-  const marginBalance = a.crossWallet.plus(a.crossUnrealizedPnl)
+  const marginBalance = crossMarginBalance(a)
   // FAQ 5d62f8be…: available = crossWallet + Σ cross uPnL − Σ cross IM, never shown negative.
   const available = marginBalance.minus(a.crossInitialMargin)
   // FAQ 360038447311: unrealized profit is never withdrawable.

@@ -2,7 +2,7 @@
 // `toSingle` is the verdict on switching to Single-Asset Mode, `toMulti` on switching to
 // Multi-Assets Mode; the mode the account is already in is always allowed, with no blockers.
 import { Decimal, ZERO } from '../decimal'
-import { isLiquidated, type AccountState } from './account-state'
+import { crossMarginBalance, isLiquidated, type AccountState } from './account-state'
 import type { PreparedAccount } from './prepare'
 import type { AutoExchangeResult, SwitchNote, SwitchVerdict } from './result-types'
 import { singleAssetGroupAssets } from './single-asset'
@@ -54,7 +54,7 @@ export function switchToSingle(account: PreparedAccount, state: AccountState): S
   // uPnL − IM is below 0; collateral that margins no symbol then backs nothing.
   for (const a of singleAssetGroupAssets(account, state)) {
     if (a.crossPositions === 0) continue
-    const balance = a.crossWallet.plus(a.crossUnrealizedPnl)
+    const balance = crossMarginBalance(a)
     if (isLiquidated(a.crossMaintenanceMargin, balance)) {
       blockers.push({ code: 'INSUFFICIENT_MARGIN', binanceCode: -4169, message: `The ${a.asset} group would be at or above 100% margin ratio: its positions would be liquidated.` })
     } else if (balance.minus(a.crossInitialMargin).lt(ZERO)) {
