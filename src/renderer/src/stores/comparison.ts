@@ -176,7 +176,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     sweepLane.setScenario(scenarioGen, s)
     stlLane.setScenario(scenarioGen, s)
     // Sliders of assets that no longer exist are dropped.
-    const known = new Set(shockAssets(prepareAccount(s)))
+    const known = new Set(assets.value) // s is portfolio.valid, which `assets` is computed from
     moves.value = Object.fromEntries(Object.entries(moves.value).filter(([a]) => known.has(a)))
     if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
     stlPending.value = true
