@@ -13,7 +13,7 @@ import { parseBracketFile } from '../src/shared/import/bracket-import'
 import { parseScenarioValue, type BracketRow, type Scenario } from '../src/shared/scenario'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const TIERS = resolve(ROOT, '../shared/data/binance-leverage-tiers-2026-03-05.json')
+const TIERS = resolve(ROOT, 'resources/data/binance-leverage-tiers-2026-03-05.json')
 const FRAME_MS = 16
 
 const fallbackBrackets: BracketRow[] = [

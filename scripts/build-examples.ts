@@ -1,12 +1,12 @@
 // Writes resources/examples/*.mpscenario.json: realistic, dated scenarios whose brackets are the
-// real Binance tables of their symbols (../shared/data, 2026-03-05). Run after changing a
+// real Binance tables of their symbols (resources/data, 2026-03-05). Run after changing a
 // definition here: `npx tsx scripts/build-examples.ts [path/to/leverage-tiers.json]`.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { Decimal } from '../src/shared/decimal'
 import { parseBracketFile } from '../src/shared/import/bracket-import'
 import { parseScenarioValue, writeScenario, type AssetMarket, type Position, type Scenario } from '../src/shared/scenario'
 
-const tiersFile = process.argv[2] ?? '../shared/data/binance-leverage-tiers-2026-03-05.json'
+const tiersFile = process.argv[2] ?? new URL('../resources/data/binance-leverage-tiers-2026-03-05.json', import.meta.url).pathname
 const tiers = parseBracketFile(readFileSync(tiersFile, 'utf8'))
 if (!tiers.ok) throw new Error(tiers.problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
 const { brackets, assets: symbolAssets } = tiers.value

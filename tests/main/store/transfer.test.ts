@@ -5,9 +5,9 @@ import { Library } from '../../../src/main/store'
 import { exportScenarioText, importMarketText, importScenarioText } from '../../../src/main/store/transfer'
 import { readTextFileCapped, writeFileAtomic } from '../../../src/main/files'
 import { MAX_SCENARIO_BYTES } from '../../../src/shared/scenario'
+import { realTiersText } from '../../helpers/real-tiers'
 import { fakeClock, fixtureScenario, fixtureText, refusal, tempDb, tempDir } from './helpers'
 
-const TIERS = join(import.meta.dirname, '../../../../shared/data/binance-leverage-tiers-2026-03-05.json')
 
 function open(): Library {
   return Library.open(tempDb(), { now: fakeClock() })
@@ -98,7 +98,7 @@ describe('market snapshots', () => {
   it('imports the real ccxt bracket table (687 symbols) and applies it to a portfolio', () => {
     const lib = open()
     const p = importScenarioText(lib, fixtureText()).portfolio!
-    const r = importMarketText(lib, readFileSync(TIERS, 'utf8'), { fileName: 'binance-leverage-tiers-2026-03-05.json', asOf: '2026-03-05T00:00:00Z' })
+    const r = importMarketText(lib, realTiersText(), { fileName: 'binance-leverage-tiers-2026-03-05.json', asOf: '2026-03-05T00:00:00Z' })
     expect(r).toMatchObject({ kind: 'brackets', symbols: 687, assets: 0, asOf: '2026-03-05T00:00:00Z' })
     expect(lib.snapshots.list()).toMatchObject([{ id: r.snapshot!.id, kind: 'brackets', symbols: 687 }])
     const applied = lib.applySnapshot(r.snapshot!.id, p.id)

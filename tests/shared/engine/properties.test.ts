@@ -1,6 +1,4 @@
 // Properties of the engine over random portfolios (fast-check).
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Decimal, ZERO } from '../../../src/shared/decimal'
@@ -11,7 +9,8 @@ import { marketPrices } from '../../../src/shared/engine/prices'
 import { evaluateShock } from '../../../src/shared/engine/shocks'
 import { parseBracketFile } from '../../../src/shared/import/bracket-import'
 import type { Position, Scenario } from '../../../src/shared/scenario'
-import { baseScenario, ROOT, validScenario } from '../../helpers/scenarios'
+import { realTiersText } from '../../helpers/real-tiers'
+import { baseScenario, validScenario } from '../../helpers/scenarios'
 
 const decimal = (min: number, max: number, places: number): fc.Arbitrary<string> =>
   fc.integer({ min: min * 10 ** places, max: max * 10 ** places }).map((n) => new Decimal(n).div(10 ** places).toString())
@@ -142,8 +141,7 @@ describe('properties', () => {
   })
 
   it('MM is continuous at every bracket floor of the real 687-symbol table', () => {
-    const file = resolve(ROOT, '../shared/data/binance-leverage-tiers-2026-03-05.json')
-    const parsed = parseBracketFile(readFileSync(file, 'utf8'))
+    const parsed = parseBracketFile(realTiersText())
     if (!parsed.ok) throw new Error(parsed.problems[0]!.message)
     const tables = Object.values(parsed.value.brackets)
     expect(tables).toHaveLength(687)

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ccxtSymbolToId, parseBracketFile } from '../../../src/shared/import/bracket-import'
-import { fixture, REAL_TIERS } from './helpers'
+import { fixture } from './helpers'
+import { realTiersText } from '../../helpers/real-tiers'
 
 function problemsOf(text: string) {
   const r = parseBracketFile(text)
@@ -18,8 +18,8 @@ describe('ccxt symbol ids', () => {
   })
 })
 
-describe.skipIf(!existsSync(REAL_TIERS))('the real 2026-03-05 table (ccxt layout)', () => {
-  const r = parseBracketFile(readFileSync(REAL_TIERS, 'utf8'))
+describe('the real 2026-03-05 table (ccxt layout)', () => {
+  const r = parseBracketFile(realTiersText())
   it('accepts all 687 symbols and 5,835 brackets exactly', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 5)))
     expect(r.value.format).toBe('ccxt-fetchLeverageTiers')

@@ -1,19 +1,19 @@
 // The importers produce pieces of a scenario v1: assembled, they must pass the scenario reader
 // unchanged (decimal strings without exponent, valid brackets, known assets).
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseAssetIndex, parseBinanceAccount, parseBracketFile, parsePositionsCsv, parsePremiumIndex } from '../../../src/shared/import'
 import { parseScenarioValue, type Scenario } from '../../../src/shared/scenario'
-import { fixture, REAL_TIERS } from './helpers'
+import { fixture } from './helpers'
+import { realTiersText } from '../../helpers/real-tiers'
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; problems: unknown }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.problems))
   return r.value
 }
 
-describe.skipIf(!existsSync(REAL_TIERS))('imported pieces form a valid scenario', () => {
+describe('imported pieces form a valid scenario', () => {
   it('real brackets + v2 account + premiumIndex-style marks + assetIndex', () => {
-    const tiers = ok(parseBracketFile(readFileSync(REAL_TIERS, 'utf8')))
+    const tiers = ok(parseBracketFile(realTiersText()))
     const imported = ok(parseBinanceAccount({ account: fixture('account-v2.json'), positionRisk: fixture('position-risk-v2.json') }))
     const marks = ok(parsePremiumIndex(JSON.stringify(imported.binance.map((b) => ({ symbol: b.symbol, markPrice: b.markPrice })))))
     const assets = ok(parseAssetIndex(fixture('asset-index-all.json'))).assets
