@@ -1,4 +1,5 @@
-// Screenshots of the main screens, light and dark, for docs/screenshots (what users judge first).
+// Screenshots of the main screens, light and dark (what users judge first). `npm test` writes them
+// to the ignored test-results/screenshots; `npm run screenshots` refreshes docs/screenshots.
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,7 +7,7 @@ import { launchBrowser } from './browser'
 import { startTestServer, type TestServer } from './server'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-const OUT = join(ROOT, 'docs/screenshots')
+const OUT = resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots')
 const EXAMPLES = join(ROOT, 'resources/examples')
 const FIXTURES = join(ROOT, 'tests/fixtures')
 const text = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8')
