@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { exportScenarioText, importScenarioText } from '../store/transfer'
 import { BadInput, parseArgs, type CliIo } from './cli-io'
+import { LIBRARY_CARE_SUBCOMMANDS, LIBRARY_CARE_USAGE, libraryCareCommand } from './library-care-command'
 
 export const LIBRARY_USAGE = `usage: margin-planner library <subcommand> [--db PATH] [--json]
   import FILE [--name NAME] [--tags A,B] [--dry-run]   store a scenario file; prints the new id
@@ -19,15 +20,15 @@ export const LIBRARY_USAGE = `usage: margin-planner library <subcommand> [--db P
   rename ID NAME | duplicate ID [--name NAME]
   delete ID                                            move to the trash
   restore ID [--revision N]                            out of the trash, or back to revision N
-  revisions ID | empty-trash`
+  revisions ID | empty-trash
+${LIBRARY_CARE_USAGE}`
 
 /** Opens the library named by --db / $MARGIN_PLANNER_DB / the app's folder; always closes it. */
 export async function withLibrary<T>(options: Map<string, string | true>, f: (lib: Library) => T | Promise<T>): Promise<T> {
-  const flag = typeof options.get('--db') === 'string' ? (options.get('--db') as string) : undefined
-  const path = resolveDbPath({ flag })
+  const path = libraryPathOf(options)
   // The app's own folder may not exist yet (the desktop app never ran); a --db or
   // $MARGIN_PLANNER_DB folder must exist already (a typo should not create folders).
-  if (flag === undefined && !process.env[DB_ENV]) mkdirSync(dirname(path), { recursive: true })
+  if (options.get('--db') === undefined && !process.env[DB_ENV]) mkdirSync(dirname(path), { recursive: true })
   let lib: Library
   try {
     lib = Library.open(path)
@@ -41,6 +42,12 @@ export async function withLibrary<T>(options: Map<string, string | true>, f: (li
   } finally {
     lib.close()
   }
+}
+
+/** The library file named by --db / $MARGIN_PLANNER_DB / the app's folder (not opened). */
+export function libraryPathOf(options: Map<string, string | true>): string {
+  const flag = typeof options.get('--db') === 'string' ? (options.get('--db') as string) : undefined
+  return resolveDbPath({ flag })
 }
 
 /** A refusal from the store as CLI bad input: `FILE: path: message`, one line per problem. */
@@ -87,7 +94,7 @@ function arity(positional: string[], n: number, usage: string): void {
 export async function libraryCommand(args: string[], io: CliIo): Promise<number> {
   const { positional: words, options } = parseArgs(
     args,
-    ['--db', '--name', '--tags', '--search', '--tag', '--symbol', '--revision'],
+    ['--db', '--name', '--tags', '--search', '--tag', '--symbol', '--revision', '--from', '--older-than'],
     ['--json', '--dry-run', '--trash']
   )
   const [sub, ...positional] = words
@@ -191,6 +198,7 @@ export async function libraryCommand(args: string[], io: CliIo): Promise<number>
       })
     }
     default:
+      if (sub !== undefined && LIBRARY_CARE_SUBCOMMANDS.includes(sub)) return libraryCareCommand(sub, positional, { path: libraryPathOf(options), options, withLibrary: (f) => withLibrary(options, f), json: (v) => json(io, v) }, io)
       throw new BadInput([sub === undefined ? 'missing subcommand' : `unknown subcommand "library ${sub}"`, LIBRARY_USAGE])
   }
 }

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import { MIGRATIONS, type Migration } from './migrations'
 import { LibraryError } from './errors'
+import { backupBeforeMigration } from './backups'
 
 export type Db = Database.Database
 
@@ -13,6 +14,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[]
   /** Milliseconds to wait for another connection's write lock. */
   busyTimeoutMs?: number
+  /** Copy an existing library into backups/ before changing its schema (default true). */
+  backupBeforeMigration?: boolean
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
@@ -31,7 +34,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     // FULL: an acknowledged save survives a power cut, not only a crash (one fsync per save).
     db.pragma('synchronous = FULL')
-    migrate(db, path, migrations)
+    migrate(db, path, migrations, options.backupBeforeMigration ?? true)
     return db
   } catch (e) {
     db.close()
@@ -72,7 +75,7 @@ function newestVersion(migrations: readonly Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0)
 }
 
-function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
+function migrate(db: Db, path: string, migrations: readonly Migration[], backupFirst: boolean): void {
   const sorted = [...migrations].sort((a, b) => a.version - b.version)
   const run = db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -100,6 +103,16 @@ function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
     }
   })
   // Up to date: no write transaction at all.
-  if (schemaVersion(db) >= newestVersion(sorted)) return
+  const from = schemaVersion(db)
+  if (from >= newestVersion(sorted)) return
+  // An existing library (not a new, empty file) is copied first: a migration that goes wrong
+  // later, or a downgrade, can be undone from backups/ (issue 8).
+  if (backupFirst && from > 0) {
+    try {
+      backupBeforeMigration(db, path, newestVersion(sorted))
+    } catch (e) {
+      throw new LibraryError('MIGRATION_FAILED', `could not back up ${path} before updating its schema: ${(e as Error).message}; the library was left as it was`)
+    }
+  }
   run.immediate()
 }
