@@ -3,8 +3,8 @@
 // app-protocol, security, window-state, menu-template, open-file-args, recent-files,
 // safe-open-external, dialog-options; IPC in ipc.ts and ipc-handlers.ts; the library in store/.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
-import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { mkdirSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { ensureScenarioExtension, openDialogOptions, saveDialogOptions } from './dialog-options'
 import { makeIsTrustedSender, registerIpc } from './ipc'
@@ -16,6 +16,10 @@ import { FILE_OPEN_PENDING_EVENT, type RendererEvent } from './renderer-events'
 import { safeOpenExternal } from './safe-open-external'
 import { devServerUrl, hardenSession, hardenWebContents } from './security'
 import { Library } from './store/library'
+import { backupIntoFolder, backupsDir, countPortfolios, parseBackupFileName } from './store/backups'
+import { checkLibraryFile, newestSoundBackup, recoverLibrary, setLibraryAside } from './store/library-health'
+import { applyOpenSettings, autoBackupIfDue, openLibraryForApp } from './store/library-startup'
+import { backupDoneDialog, damagedLibraryDialog, libraryFailureDialog, restoreConfirmDialog, unsoundBackupDialog } from './library-dialogs'
 import { readExampleFiles, seedExamplesOnce } from './store/seed-examples'
 import { resolveDbPath, USER_DATA_DIR_NAME } from './store/db-path'
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state'
@@ -92,7 +96,7 @@ function clearRecent(): void {
 function installMenu(): void {
   const template = buildMenuTemplate(
     { platform: process.platform, appName: app.getName(), isDev, recentFiles },
-    { send: sendToRenderer, openRecent: openFromOutside, clearRecent, openLink }
+    { send: sendToRenderer, openRecent: openFromOutside, clearRecent, openLink, backUpNow: () => void backUpNow(), restoreFromBackup: () => void restoreFromBackup() }
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
@@ -177,17 +181,115 @@ const fileAccess: FileAccess = {
   }
 }
 
-/** Opens the library (userData/library.sqlite unless MARGIN_PLANNER_DB says otherwise). */
-function openLibrary(): Library | null {
-  const path = resolveDbPath({ env: process.env, userDataDir: app.getPath('userData') })
+function libraryPath(): string {
+  return resolveDbPath({ env: process.env, userDataDir: app.getPath('userData') })
+}
+
+async function showBox(options: Electron.MessageBoxOptions): Promise<number> {
+  const result = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+  return result.response
+}
+
+/**
+ * Opens the library (userData/library.sqlite unless MARGIN_PLANNER_DB says otherwise). A damaged
+ * or unreadable file gets the damaged-library dialog (library-dialogs.ts): restore the newest
+ * sound backup, start a new library (the damaged file is renamed aside), or quit.
+ */
+async function openLibrary(): Promise<Library | null> {
+  const path = libraryPath()
   try {
     mkdirSync(dirname(path), { recursive: true })
-    return Library.open(path)
   } catch (e) {
-    // LIBRARY_TOO_NEW, NOT_A_LIBRARY, MIGRATION_FAILED...: say so and stop; never half-open.
     dialog.showErrorBox('Margin Planner cannot open its library', `${path}\n\n${e instanceof Error ? e.message : String(e)}`)
     return null
   }
+  // Twice at most: after a restore (checked sound) or a fresh start, the open succeeds.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const outcome = openLibraryForApp(path)
+    if (outcome.kind === 'open') return outcome.library
+    if (outcome.kind === 'refused') {
+      // LIBRARY_TOO_NEW, MIGRATION_FAILED: the file is sound; say so and stop, never half-open.
+      dialog.showErrorBox('Margin Planner cannot open its library', `${path}\n\n${outcome.message}`)
+      return null
+    }
+    const newest = newestSoundBackup(path)
+    const box = damagedLibraryDialog({
+      path,
+      problems: outcome.problems,
+      newestBackup: newest ? { time: newest.backup.time, portfolios: newest.check.portfolios } : null
+    })
+    const choice = box.choices[await showBox(box.options)] ?? 'quit'
+    try {
+      if (choice === 'restore' && newest) recoverLibrary(path, { from: newest.backup.path })
+      else if (choice === 'new') setLibraryAside(path)
+      else return null
+    } catch (e) {
+      dialog.showErrorBox('Margin Planner cannot repair its library', `${path}\n\n${e instanceof Error ? e.message : String(e)}`)
+      return null
+    }
+  }
+  return null
+}
+
+/** After opening: the compact setting, then the daily backup in the background. */
+function maintainLibrary(lib: Library): void {
+  try {
+    applyOpenSettings(lib)
+  } catch (e) {
+    logError('compacting revisions', e)
+  }
+  autoBackupIfDue(lib).catch((e: unknown) => logError('the automatic backup', e))
+}
+
+/** Library › Back Up Now… */
+async function backUpNow(): Promise<void> {
+  if (!library) return
+  try {
+    const made = await backupIntoFolder(library.db, library.path, 'manual')
+    const box = backupDoneDialog({ path: made.path, backup: { time: made.time, portfolios: countPortfolios(made.path) } })
+    if (box.choices[await showBox(box.options)] === 'show') shell.showItemInFolder(made.path)
+  } catch (e) {
+    await showBox(libraryFailureDialog('The library could not be backed up', e instanceof Error ? e.message : String(e)))
+  }
+}
+
+/** Library › Restore from Backup…: choose, check, confirm; the current file is kept aside. */
+async function restoreFromBackup(): Promise<void> {
+  if (!library) return
+  const path = library.path
+  const options: Electron.OpenDialogOptions = {
+    title: 'Restore from backup',
+    defaultPath: backupsDir(path),
+    properties: ['openFile'],
+    filters: [{ name: 'Library backups', extensions: ['sqlite'] }]
+  }
+  const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+  const from = chosen.canceled ? undefined : chosen.filePaths[0]
+  if (from === undefined) return
+  const check = checkLibraryFile(from)
+  if (!check.sound) {
+    await showBox(unsoundBackupDialog({ backupPath: from, problems: check.problems }))
+    return
+  }
+  // Any SQLite file may be chosen; one without a backup's name is dated by its modification time.
+  const time = parseBackupFileName(basename(from))?.time ?? statSync(from).mtime.toISOString()
+  const confirm = restoreConfirmDialog({ backupPath: from, backup: { time, portfolios: check.portfolios } })
+  if (confirm.choices[await showBox(confirm.options)] !== 'restore') return
+  library.close()
+  try {
+    recoverLibrary(path, { from, label: 'replaced' })
+  } catch (e) {
+    await showBox(libraryFailureDialog('The backup could not be restored; the library was left as it was', e instanceof Error ? e.message : String(e)))
+  }
+  const reopened = openLibraryForApp(path)
+  if (reopened.kind !== 'open') {
+    dialog.showErrorBox('Margin Planner cannot open its library', `${path}\n\n${reopened.kind === 'refused' ? reopened.message : reopened.problems.join('\n')}`)
+    app.quit()
+    return
+  }
+  library = reopened.library
+  // The renderer reloads its lists from the restored library.
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload()
 }
 
 /** First launch: the bundled examples (resources/examples, shipped beside the asar) join the library once. */
@@ -202,7 +304,14 @@ function seedExamples(lib: Library): void {
 
 function wireIpc(lib: Library): void {
   const isTrustedSender = makeIsTrustedSender({ appScheme: APP_SCHEME, appHost: APP_HOST, devServerUrl: devServer })
-  registerIpc(ipcMain, bindHandlers({ library: lib, files: fileAccess }), isTrustedSender, {
+  // A getter: Restore from Backup… swaps the library under the registered handlers.
+  const context = {
+    get library(): Library {
+      return library ?? lib
+    },
+    files: fileAccess
+  }
+  registerIpc(ipcMain, bindHandlers(context), isTrustedSender, {
     onInternalError: (channel, e) => logError(`IPC ${channel}`, e)
   })
 }
@@ -247,18 +356,19 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openLink))
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, devServerOrigin)
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir))
     recentFiles = loadRecentFiles(userDataFile(RECENT_FILES_FILE))
     // Files named on the command line (or opened by macOS) before 'ready' join the list now.
     for (const p of openedBeforeReady.splice(0)) noteRecent(p)
-    library = openLibrary()
+    library = await openLibrary()
     if (!library) {
       app.quit()
       return
     }
     seedExamples(library)
+    maintainLibrary(library)
     wireIpc(library)
     installMenu()
     createWindow()

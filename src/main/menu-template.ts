@@ -39,6 +39,10 @@ export interface MenuActions {
   clearRecent(): void
   /** Must go through safeOpenExternal. */
   openLink(url: string): void
+  /** Library › Back up now… (an online backup into backups/, then a note). */
+  backUpNow?(): void
+  /** Library › Restore from backup… (choose, confirm, restore; the current file is kept). */
+  restoreFromBackup?(): void
 }
 
 /** '&' is a mnemonic marker in Windows and Linux menu labels. */
@@ -108,6 +112,14 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     ]
   }
 
+  const libraryMenu: MenuItemConstructorOptions = {
+    label: '&Library',
+    submenu: [
+      { label: '&Back Up Now…', click: () => actions.backUpNow?.() },
+      { label: '&Restore from Backup…', click: () => actions.restoreFromBackup?.() }
+    ]
+  }
+
   const helpMenu: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
@@ -135,7 +147,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       ]
     })
   }
-  template.push(fileMenu, editMenu, viewMenu)
+  template.push(fileMenu, editMenu, viewMenu, libraryMenu)
   if (isMac) template.push({ role: 'windowMenu' })
   template.push(helpMenu)
   return template

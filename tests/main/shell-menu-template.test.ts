@@ -31,9 +31,9 @@ const click = (m: MenuItemConstructorOptions | undefined) =>
 
 describe('menu template', () => {
   it('has File, Edit, View, Help in order (and the app and Window menus on macOS)', () => {
-    expect(build().template.map((m) => strip(m.label))).toEqual(['File', 'Edit', 'View', 'Help'])
+    expect(build().template.map((m) => strip(m.label))).toEqual(['File', 'Edit', 'View', 'Library', 'Help'])
     const mac = build({ platform: 'darwin' }).template
-    expect(mac.map((m) => m.label ?? m.role)).toEqual(['Margin Planner', '&File', '&Edit', '&View', 'windowMenu', '&Help'])
+    expect(mac.map((m) => m.label ?? m.role)).toEqual(['Margin Planner', '&File', '&Edit', '&View', '&Library', 'windowMenu', '&Help'])
   })
 
   it('File has the document actions, each sending its fixed event', () => {
@@ -105,5 +105,23 @@ describe('menu template', () => {
     expect(HELP_LINKS.map((l) => l.url)).toEqual(urls.slice(1))
     for (const url of urls) expect(isSafeExternalUrl(url)).toBe(true)
     expect(actions.send).not.toHaveBeenCalled()
+  })
+})
+
+describe('Library menu', () => {
+  it('offers Back Up Now… and Restore from Backup…, each calling its action', () => {
+    const backUpNow = vi.fn()
+    const restoreFromBackup = vi.fn()
+    const template = buildMenuTemplate(
+      { platform: 'linux', appName: 'Margin Planner', isDev: false, recentFiles: [] },
+      { send: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), openLink: vi.fn(), backUpNow, restoreFromBackup }
+    )
+    const library = sub(menu(template, 'Library'))
+    expect(library.map((m) => strip(m.label))).toEqual(['Back Up Now…', 'Restore from Backup…'])
+    ;(item(library, 'Back Up Now…')!.click as () => void)()
+    expect(backUpNow).toHaveBeenCalledTimes(1)
+    expect(restoreFromBackup).not.toHaveBeenCalled()
+    ;(item(library, 'Restore from Backup…')!.click as () => void)()
+    expect(restoreFromBackup).toHaveBeenCalledTimes(1)
   })
 })
