@@ -1,6 +1,6 @@
 // library check and recover on real files damaged the way disks and people damage them:
 // garbage over pages, a truncated file, a file that is not SQLite, a foreign schema.
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -8,28 +8,10 @@ import { Library, MIGRATIONS } from '../../../src/main/store'
 import { backupIntoFolder, backupsDir } from '../../../src/main/store/backups'
 import { checkLibraryFile, newestSoundBackup, recoverLibrary, setLibraryAside } from '../../../src/main/store/library-health'
 import { openLibraryForApp } from '../../../src/main/store/library-startup'
-import { fixtureScenario, refusal, tempDb } from './helpers'
+import { refusal, tempDb } from './helpers'
+import { garblePages, makeLibrary } from './damage'
 
 const NEWEST = MIGRATIONS[MIGRATIONS.length - 1]!.version
-
-/** A closed library with n portfolios (and enough revisions to span many pages). */
-export function makeLibrary(n: number, path = tempDb()): string {
-  const lib = Library.open(path)
-  for (let i = 0; i < n; i++) {
-    const p = lib.portfolios.create({ scenario: fixtureScenario(), name: `p${i}` })
-    for (let r = 0; r < 5; r++) lib.portfolios.rename(p.id, `p${i} r${r}`)
-  }
-  lib.close()
-  return path
-}
-
-/** Overwrites `pages` pages from page `first` (1-based) with garbage. */
-export function garblePages(path: string, first: number, pages: number): void {
-  const pageSize = readFileSync(path).readUInt16BE(16)
-  const fd = openSync(path, 'r+')
-  writeSync(fd, Buffer.alloc(pageSize * pages, 0xa5), 0, pageSize * pages, pageSize * (first - 1))
-  closeSync(fd)
-}
 
 async function backUp(path: string, at: string): Promise<string> {
   const lib = Library.open(path)
