@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src/shared/ipc/contract'
 import { Library } from '../../src/main/store'
+import { backupIntoFolder } from '../../src/main/store/backups'
+import { garblePages } from './store/damage'
+import { fixtureScenario } from './store/helpers'
 
 const h = vi.hoisted(() => {
   type Listener = (...args: any[]) => any
@@ -35,6 +38,10 @@ const h = vi.hoisted(() => {
     resolveReady: () => {},
     appData: '',
     userData: '',
+    /** Answers of dialog.showMessageBox, in order (then 0). */
+    messageBoxResponses: [] as number[],
+    /** What dialog.showOpenDialog answers (default: cancelled). */
+    openDialogResult: { canceled: true, filePaths: [] as string[] },
     calls: [] as { name: string; args: unknown[] }[]
   }
   const record = (name: string, ...args: unknown[]) => state.calls.push({ name, args })
@@ -47,6 +54,9 @@ const h = vi.hoisted(() => {
     }
     send(...args: unknown[]) {
       this.sent.push(args)
+    }
+    reload() {
+      record('webContents.reload')
     }
   }
 
@@ -140,7 +150,10 @@ const h = vi.hoisted(() => {
     registerFileProtocol: () => record('protocol.registerFileProtocol')
   }
 
-  const shell = { openExternal: async (url: string) => record('shell.openExternal', url) }
+  const shell = {
+    openExternal: async (url: string) => record('shell.openExternal', url),
+    showItemInFolder: (path: string) => record('shell.showItemInFolder', path)
+  }
   const Menu = {
     buildFromTemplate: (template: unknown) => ({ template }),
     setApplicationMenu: (menu: unknown) => record('Menu.setApplicationMenu', menu)
@@ -160,7 +173,11 @@ const h = vi.hoisted(() => {
   const dialog = {
     showOpenDialog: async (...a: unknown[]) => {
       record('dialog.showOpenDialog', ...a)
-      return { canceled: true, filePaths: [] }
+      return state.openDialogResult
+    },
+    showMessageBox: async (...a: unknown[]) => {
+      record('dialog.showMessageBox', a.length > 1 ? a[1] : a[0])
+      return { response: state.messageBoxResponses.shift() ?? 0 }
     },
     showSaveDialog: async () => ({ canceled: true }),
     showErrorBox: (...a: unknown[]) => record('dialog.showErrorBox', ...a)
@@ -176,6 +193,8 @@ const h = vi.hoisted(() => {
     ipcMain.handlers.clear()
     state.ready = false
     state.calls.length = 0
+    state.messageBoxResponses = []
+    state.openDialogResult = { canceled: true, filePaths: [] }
     app.listeners.clear()
     FakeBrowserWindow.instances.length = 0
     protocol.handlers.clear()
@@ -507,17 +526,141 @@ describe('user data and IPC', () => {
 })
 
 describe('a library that cannot be opened', () => {
-  it('is reported in a dialog and the app quits without a window or IPC', async () => {
-    const notALibrary = join(h.state.appData, 'notes.txt')
-    writeFileSync(notALibrary, 'this is not SQLite '.repeat(100))
-    process.env.MARGIN_PLANNER_DB = notALibrary
+  const boxes = () => calls('dialog.showMessageBox').map((c) => c.args[0] as { message: string; buttons: string[]; detail: string })
+
+  async function startWith(db: string): Promise<void> {
+    process.env.MARGIN_PLANNER_DB = db
     await import('../../src/main/index')
     h.state.resolveReady()
-    await flush()
-    expect(calls('dialog.showErrorBox')).toHaveLength(1)
+    for (let i = 0; i < 5; i++) await flush()
+  }
+
+  it('not SQLite, no backup: the dialog offers a new library or Quit; Quit leaves the file as it was', async () => {
+    const notALibrary = join(h.state.appData, 'notes.txt')
+    writeFileSync(notALibrary, 'this is not SQLite '.repeat(100))
+    h.state.messageBoxResponses = [1]
+    await startWith(notALibrary)
+    expect(boxes()).toHaveLength(1)
+    expect(boxes()[0]).toMatchObject({ message: 'The library is damaged or unreadable', buttons: ['Start a new library (the damaged file is kept)', 'Quit'] })
+    expect(boxes()[0]!.detail).toContain('not an SQLite database at all')
     expect(calls('app.quit')).toHaveLength(1)
     expect(BrowserWindow.instances).toHaveLength(0)
     expect(ipcMain.handlers.size).toBe(0)
     expect(readFileSync(notALibrary, 'utf8')).toBe('this is not SQLite '.repeat(100))
+  })
+
+  it('damaged, with a backup: "Restore the newest backup (date, N portfolios)" restores it and the app opens', async () => {
+    const db = join(h.state.appData, 'library.sqlite')
+    const lib = Library.open(db)
+    for (let i = 0; i < 3; i++) lib.portfolios.create({ scenario: fixtureScenario(), name: `kept ${i}` })
+    await backupIntoFolder(lib.db, db, 'auto', new Date('2026-11-30T09:15:00.000Z'))
+    for (let i = 0; i < 30; i++) lib.portfolios.create({ scenario: fixtureScenario(), name: `later ${i}` })
+    lib.close()
+    garblePages(db, 2, 6)
+    const damaged = readFileSync(db)
+    h.state.messageBoxResponses = [0]
+    await startWith(db)
+    expect(boxes()[0]!.buttons).toEqual(['Restore the newest backup (2026-11-30 09:15 UTC, 3 portfolios)', 'Start a new library (the damaged file is kept)', 'Quit'])
+    expect(BrowserWindow.instances).toHaveLength(1)
+    const aside = readdirSync(h.state.appData).filter((f) => f.startsWith('library.sqlite.damaged-') && !f.endsWith('-wal') && !f.endsWith('-shm'))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(h.state.appData, aside[0]!)).equals(damaged)).toBe(true)
+    // Through the registered handlers: the restored library answers.
+    const list = (await ipcMain.handlers.get('portfolio:list')!({ senderFrame: { url: 'app://renderer/index.html' } }, {})) as { ok: boolean; value: { name: string }[] }
+    expect(list.value.map((p) => p.name).sort()).toEqual(['kept 0', 'kept 1', 'kept 2'])
+  })
+
+  it('damaged: "Start a new library" renames the file aside and opens an empty library', async () => {
+    const db = join(h.state.appData, 'library.sqlite')
+    const lib = Library.open(db)
+    for (let i = 0; i < 20; i++) lib.portfolios.create({ scenario: fixtureScenario(), name: `p${i}` })
+    lib.close()
+    garblePages(db, 2, 6)
+    const damaged = readFileSync(db)
+    h.state.messageBoxResponses = [0] // no backup: the first button is "Start a new library"
+    await startWith(db)
+    expect(boxes()[0]!.buttons[0]).toBe('Start a new library (the damaged file is kept)')
+    expect(BrowserWindow.instances).toHaveLength(1)
+    const aside = readdirSync(h.state.appData).filter((f) => f.startsWith('library.sqlite.damaged-') && !f.endsWith('-wal') && !f.endsWith('-shm'))
+    expect(readFileSync(join(h.state.appData, aside[0]!)).equals(damaged)).toBe(true)
+    const list = (await ipcMain.handlers.get('portfolio:list')!({ senderFrame: { url: 'app://renderer/index.html' } }, {})) as { value: unknown[] }
+    expect(list.value).toEqual([])
+  })
+
+  it('a library from a newer app is not "damaged": an error box, and the app quits', async () => {
+    const db = join(h.state.appData, 'library.sqlite')
+    const lib = Library.open(db)
+    lib.db.prepare(`INSERT INTO schema_migrations VALUES (99, 'future', 'x')`).run()
+    lib.close()
+    await startWith(db)
+    expect(calls('dialog.showErrorBox')).toHaveLength(1)
+    expect(boxes()).toHaveLength(0)
+    expect(calls('app.quit')).toHaveLength(1)
+  })
+})
+
+describe('Library menu and backups', () => {
+  const libraryMenu = () => {
+    const template = (calls('Menu.setApplicationMenu').at(-1)!.args[0] as { template: any[] }).template
+    return template.find((m) => m.label === '&Library').submenu as { label: string; click: () => void }[]
+  }
+  const backups = () => readdirSync(join(h.state.userData, 'backups')).filter((f) => f.endsWith('.sqlite'))
+  const waitFor = async (ok: () => boolean) => {
+    for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10))
+  }
+
+  it('takes the daily automatic backup on open, without waiting for it to show the window', async () => {
+    await start()
+    await waitFor(() => existsSync(join(h.state.userData, 'backups')) && backups().length > 0)
+    expect(backups()).toEqual([expect.stringMatching(/^library-.*\.auto\.sqlite$/)])
+  })
+
+  it('Back Up Now… copies the library into backups/ and offers to show it', async () => {
+    await start()
+    await waitFor(() => existsSync(join(h.state.userData, 'backups')) && backups().length > 0)
+    h.state.messageBoxResponses = [1]
+    libraryMenu().find((m) => m.label === '&Back Up Now…')!.click()
+    await waitFor(() => calls('shell.showItemInFolder').length > 0)
+    const manual = backups().filter((f) => f.endsWith('.manual.sqlite'))
+    expect(manual).toHaveLength(1)
+    expect(calls('dialog.showMessageBox').at(-1)!.args[0]).toMatchObject({ message: expect.stringMatching(/^Backed up \d+ portfolios? \(/) })
+    expect(calls('shell.showItemInFolder').map((c) => c.args[0])).toEqual([join(h.state.userData, 'backups', manual[0]!)])
+  })
+
+  it('Restore from Backup… checks, confirms, replaces the library (kept aside) and reloads the window', async () => {
+    const win = await start()
+    const db = join(h.state.userData, 'library.sqlite')
+    const other = join(h.state.appData, 'elsewhere.sqlite')
+    const lib = Library.open(other)
+    lib.portfolios.create({ scenario: fixtureScenario(), name: 'from the backup' })
+    lib.close()
+    const ours = { senderFrame: { url: 'app://renderer/index.html' } }
+    await ipcMain.handlers.get('portfolio:create')!(ours, { scenario: fixtureScenario(), name: 'before the restore' })
+    h.state.openDialogResult = { canceled: false, filePaths: [other] }
+    h.state.messageBoxResponses = [0]
+    libraryMenu().find((m) => m.label === '&Restore from Backup…')!.click()
+    await waitFor(() => calls('webContents.reload').length > 0)
+    expect(calls('dialog.showMessageBox').at(-1)!.args[0]).toMatchObject({ message: expect.stringContaining('(1 portfolio)?'), buttons: ['Restore', 'Cancel'] })
+    const list = (await ipcMain.handlers.get('portfolio:list')!(ours, {})) as { value: { name: string }[] }
+    expect(list.value.map((p) => p.name)).toEqual(['from the backup'])
+    const aside = readdirSync(h.state.userData).filter((f) => f.startsWith('library.sqlite.replaced-') && !f.endsWith('-wal') && !f.endsWith('-shm'))
+    expect(aside).toHaveLength(1)
+    const kept = Library.open(join(h.state.userData, aside[0]!), { backupBeforeMigration: false })
+    expect(kept.portfolios.list().map((p) => p.name)).toContain('before the restore')
+    kept.close()
+    expect(existsSync(db)).toBe(true)
+    expect(win.webContents).toBeDefined()
+  })
+
+  it('Restore from Backup… refuses a file that is not a sound library and changes nothing', async () => {
+    await start()
+    const bad = join(h.state.appData, 'bad.sqlite')
+    writeFileSync(bad, 'nothing here '.repeat(50))
+    h.state.openDialogResult = { canceled: false, filePaths: [bad] }
+    libraryMenu().find((m) => m.label === '&Restore from Backup…')!.click()
+    await waitFor(() => calls('dialog.showMessageBox').length > 0)
+    expect(calls('dialog.showMessageBox')[0]!.args[0]).toMatchObject({ message: 'bad.sqlite is not a sound library backup; nothing was changed' })
+    expect(calls('webContents.reload')).toHaveLength(0)
+    expect(readdirSync(h.state.userData).filter((f) => f.includes('.replaced-'))).toEqual([])
   })
 })
