@@ -107,7 +107,7 @@ export function backupDoneDialog(facts: { path: string; backup: BackupFacts }): 
     options: {
       type: 'info',
       title: 'Back up now',
-      message: `Backed up ${portfoliosLabel(facts.backup.portfolios)} (${backupTimeLabel(facts.backup.time)})`,
+      message: `Backed up ${facts.backup.portfolios === null ? 'the library' : portfoliosLabel(facts.backup.portfolios)} (${backupTimeLabel(facts.backup.time)})`,
       detail: facts.path,
       buttons: ['OK', 'Show in Folder'],
       defaultId: 0,
