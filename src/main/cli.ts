@@ -15,6 +15,7 @@ const USAGE = `usage: margin-planner <command> ...
   compare --id ID [--db PATH]      the same for a portfolio stored in the library
   library import FILE [--name NAME] [--dry-run] | list | show ID | export ID FILE
   library delete ID | restore ID [--revision N] | revisions ID | rename | duplicate | empty-trash
+  library backup [FILE] | backups | check | recover [--from BACKUP] | compact --older-than DAYS
   market import FILE [--name NAME] | list | apply SNAPSHOT_ID PORTFOLIO_ID
   account import ACCOUNT.json POSITIONS.json [--name NAME]
   positions template | import PORTFOLIO_ID FILE.csv [--append] [--dry-run]
