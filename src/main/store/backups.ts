@@ -88,6 +88,7 @@ export function countPortfolios(path: string): number | null {
  */
 export async function backupTo(db: Db, dest: string): Promise<string> {
   mkdirSync(dirname(dest), { recursive: true })
+  removeStalePartials(dirname(dest))
   const temp = join(dirname(dest), `.${basename(dest)}.${process.pid}.partial`)
   try {
     await db.backup(temp)
@@ -116,6 +117,7 @@ export async function backupIntoFolder(db: Db, libraryPath: string, kind: Backup
 export function backupBeforeMigration(db: Db, libraryPath: string, toVersion: number, now: Date = new Date()): BackupFile {
   const dir = backupsDir(libraryPath)
   mkdirSync(dir, { recursive: true })
+  removeStalePartials(dir)
   const kind: BackupKind = `pre-migration-${toVersion}`
   const fileName = backupFileName(libraryPath, kind, now)
   const dest = join(dir, fileName)
@@ -131,6 +133,35 @@ export function backupBeforeMigration(db: Db, libraryPath: string, toVersion: nu
     throw e
   }
   return { path: dest, fileName, kind, time: now.toISOString() }
+}
+
+// `.<name>.<pid>.partial`: the temp file of a copy (backup or restore) still being written.
+const PARTIAL = /^\..+[.-](\d+)\.partial$/
+
+/**
+ * Removes the temp files of copies whose process is gone (killed half-way): they are never a
+ * backup or a library, only the unfinished bytes of one. A live process's temp file is left.
+ */
+export function removeStalePartials(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const removed: string[] = []
+  for (const f of readdirSync(dir)) {
+    const m = PARTIAL.exec(f)
+    if (!m || processAlive(Number(m[1]))) continue
+    rmSync(join(dir, f), { force: true })
+    removed.push(f)
+  }
+  return removed
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** True when there is no backup of any kind younger than AUTO_BACKUP_INTERVAL_MS. */

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, linkSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { backupsDir, fsyncDir, fsyncFile, listBackupFiles, type BackupFile } from './backups'
+import { backupsDir, fsyncDir, fsyncFile, listBackupFiles, removeStalePartials, type BackupFile } from './backups'
 import { openDatabase, schemaVersion, type Db } from './database'
 import { LibraryError } from './errors'
 import { MIGRATIONS } from './migrations'
@@ -185,6 +185,7 @@ export function recoverLibrary(libraryPath: string, options: RecoverOptions = {}
 
   const dir = dirname(libraryPath)
   const temp = join(dir, `.${basename(libraryPath)}.restore-${process.pid}.partial`)
+  removeStalePartials(dir)
   // 1. A consistent copy of the backup beside the library (VACUUM INTO works on a read-only
   //    connection and never writes to the backup). Killed here: the library is untouched.
   rmSync(temp, { force: true })

@@ -20,9 +20,12 @@ export function openLibraryForApp(path: string, options: LibraryOptions = {}): O
   try {
     library = Library.open(path, options)
   } catch (e) {
-    if (e instanceof LibraryError && e.code !== 'NOT_A_LIBRARY') return { kind: 'refused', message: e.message }
+    if (e instanceof LibraryError && e.code === 'LIBRARY_TOO_NEW') return { kind: 'refused', message: e.message }
+    // A failed migration on a sound file is the program's problem, not the file's: no dialog
+    // offering to replace it.
     const check = checkLibraryFile(path)
-    return { kind: 'damaged', problems: check.problems.length > 0 ? check.problems : [(e as Error).message] }
+    if (check.sound) return { kind: 'refused', message: (e as Error).message }
+    return { kind: 'damaged', problems: check.problems }
   }
   let quick: string[]
   try {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Library } from '../../../src/main/store'
 import { backupIntoFolder, backupsDir, listBackupFiles } from '../../../src/main/store/backups'
-import { checkLibraryFile } from '../../../src/main/store/library-health'
+import { checkLibraryFile, recoverLibrary } from '../../../src/main/store/library-health'
 import { FIXTURES, fixtureScenario, tempDb } from './helpers'
 
 const ROOT = join(import.meta.dirname, '../../..')
@@ -59,6 +59,11 @@ describe('SIGKILL', () => {
     for (const b of backups) expect(checkLibraryFile(b.path), b.fileName).toMatchObject({ sound: true, portfolios: 3 })
     // It really was killed half-way: a temp file is there, under a name no listing takes for a backup.
     expect(readdirSync(backupsDir(path)).filter((f) => f.endsWith('.partial'))).toHaveLength(1)
+    // The next backup clears that dead process's temp file away.
+    const lib = Library.open(path)
+    await backupIntoFolder(lib.db, path, 'manual')
+    lib.close()
+    expect(readdirSync(backupsDir(path)).filter((f) => f.endsWith('.partial'))).toEqual([])
   })
 
   it('in the middle of a recovery: the library is the old file or the restored one, sound either way; nothing is lost', async () => {
@@ -74,9 +79,11 @@ describe('SIGKILL', () => {
     const aside = readdirSync(dirname(path)).filter((f) => f.includes('.replaced-') && !f.endsWith('-wal') && !f.endsWith('-shm'))
     expect(aside.length).toBeGreaterThanOrEqual(2)
     for (const f of aside) expect(checkLibraryFile(join(dirname(path), f)).sound, f).toBe(true)
-    // And the library is usable.
+    // And the library is usable; the next recovery clears the dead process's temp file.
     const after = Library.open(path)
     expect(after.portfolios.list()).toHaveLength(3)
     after.close()
+    recoverLibrary(path, { from: backup.path, label: 'replaced' })
+    expect(readdirSync(dirname(path)).filter((f) => f.endsWith('.partial'))).toEqual([])
   })
 })
