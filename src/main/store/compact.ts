@@ -25,14 +25,17 @@ export function checkCompactDays(days: number): void {
 export function pruneRevisions(db: Db, olderThanDays: number, now: Date = new Date()): CompactResult {
   checkCompactDays(olderThanDays)
   const cutoff = new Date(now.getTime() - olderThanDays * 86400000).toISOString()
-  // saved_at is ISO-8601 UTC text, so substr(…, 1, 10) is its UTC day and text order is time order.
+  // saved_at is ISO-8601 UTC text, so substr(…, 1, 10) is its UTC day and text order is time
+  // order. Each day's last is found in one uncorrelated pass (saved_at sits after the large
+  // scenario column, so a per-row correlated lookup would re-read every scenario's pages).
   const result = db
     .prepare(
-      `DELETE FROM portfolio_revisions AS r
-       WHERE r.saved_at < ?
-         AND r.revision <> (SELECT p.revision FROM portfolios AS p WHERE p.id = r.portfolio_id)
-         AND r.revision <> (SELECT MAX(d.revision) FROM portfolio_revisions AS d
-                            WHERE d.portfolio_id = r.portfolio_id AND substr(d.saved_at, 1, 10) = substr(r.saved_at, 1, 10))`
+      `DELETE FROM portfolio_revisions
+       WHERE saved_at < ?
+         AND revision <> (SELECT p.revision FROM portfolios AS p WHERE p.id = portfolio_revisions.portfolio_id)
+         AND (portfolio_id, revision) NOT IN (
+           SELECT portfolio_id, MAX(revision) FROM portfolio_revisions GROUP BY portfolio_id, substr(saved_at, 1, 10)
+         )`
     )
     .run(cutoff)
   return { pruned: result.changes, cutoff }
