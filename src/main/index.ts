@@ -203,7 +203,7 @@ async function openLibrary(): Promise<Library | null> {
     dialog.showErrorBox('Margin Planner cannot open its library', `${path}\n\n${e instanceof Error ? e.message : String(e)}`)
     return null
   }
-  // Twice at most: after a restore (checked sound) or a fresh start, the open succeeds.
+  // A restore (checked sound) or a fresh start makes the next open succeed; three tries bound it.
   for (let attempt = 0; attempt < 3; attempt++) {
     const outcome = openLibraryForApp(path)
     if (outcome.kind === 'open') return outcome.library
