@@ -4,16 +4,29 @@
 import { Decimal, ZERO, str } from '../decimal'
 import type { BracketRow, Problem } from '../scenario/types'
 
+// Real tables repeat the same few floors, caps and ratios across hundreds of symbols; Decimals are
+// immutable, so one parsed instance per text is shared (a bounded cache: parse speed, issue 10).
+const parsed = new Map<string, Decimal>()
+function decimalOf(text: string): Decimal {
+  let d = parsed.get(text)
+  if (d === undefined) {
+    if (parsed.size >= 4096) parsed.clear()
+    d = new Decimal(text)
+    parsed.set(text, d)
+  }
+  return d
+}
+
 export function validateBracketTable(rows: BracketRow[], path: string, symbol: string): Problem[] {
   const problems: Problem[] = []
   if (rows.length === 0) return [{ path, message: `${symbol} has no brackets` }]
   let prev: { cap: Decimal; mmr: Decimal; cum: Decimal } | null = null
   rows.forEach((row, n) => {
     const at = `${path}[${n}]`
-    const floor = new Decimal(row.notionalFloor)
-    const cap = new Decimal(row.notionalCap)
-    const mmr = new Decimal(row.maintMarginRatio)
-    const cum = new Decimal(row.cum)
+    const floor = decimalOf(row.notionalFloor)
+    const cap = decimalOf(row.notionalCap)
+    const mmr = decimalOf(row.maintMarginRatio)
+    const cum = decimalOf(row.cum)
     if (prev === null) {
       if (!floor.isZero()) problems.push({ path: `${at}.notionalFloor`, message: `the first bracket of ${symbol} must start at 0, got ${row.notionalFloor}` })
     } else if (!floor.eq(prev.cap)) {
