@@ -5,6 +5,7 @@
 import { Decimal, str } from '../decimal'
 import { joinPath, parseStrictJson } from '../json/strict-json'
 import type { ParseResult, Problem } from '../scenario/types'
+import { escapeProblems } from '../text/escape-control'
 
 /** A decoded JSON document with the source text of each number, by JSON path. */
 export interface JsonDoc {
@@ -25,7 +26,7 @@ export function readJson(text: string): ParseResult<JsonDoc> {
 }
 
 export function fail(path: string, message: string): { ok: false; problems: Problem[] } {
-  return { ok: false, problems: [{ path, message }] }
+  return { ok: false, problems: escapeProblems([{ path, message }]) }
 }
 
 /** A plain decimal as a string field: Binance writes "0.00000000", "-0.001", "60000". */
@@ -131,7 +132,7 @@ export class FieldReader {
   }
 
   result<T>(value: T): ParseResult<T> {
-    return this.problems.length > 0 ? { ok: false, problems: this.problems } : { ok: true, value }
+    return this.problems.length > 0 ? { ok: false, problems: escapeProblems(this.problems) } : { ok: true, value }
   }
 }
 

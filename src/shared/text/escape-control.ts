@@ -3,7 +3,7 @@
 // the terminal, a bidi override that would reorder the line, a line separator) is shown as its
 // escape, \u0000, never written raw. Backslashes are left alone: paths and quoted values already
 // come JSON-escaped, so escaping them again would double them.
-import type { Problem } from '../scenario/types'
+import type { ParseResult, Problem } from '../scenario/types'
 
 // C0, DEL and C1 (Unicode Cc), the line and paragraph separators, the bidi marks, embeddings,
 // overrides and isolates (the "Trojan Source" characters), the BOM, and lone surrogates (which
@@ -19,6 +19,11 @@ export function hasControlCharacters(text: string): boolean {
   const found = CONTROL.test(text)
   CONTROL.lastIndex = 0
   return found
+}
+
+/** A refusal with its problems escaped; an acceptance unchanged. */
+export function escapeRefusal<T>(result: ParseResult<T>): ParseResult<T> {
+  return result.ok ? result : { ok: false, problems: escapeProblems(result.problems) }
 }
 
 /** The same problems with every path and message escaped (a no-op on clean ones). */
