@@ -34,6 +34,9 @@ const PLAIN_DECIMAL_TEXT = /^-?[0-9]+(\.[0-9]+)?$/
 
 export type Sign = 'any' | 'positive' | 'non-negative'
 
+/** Largest decimal exponent an imported figure may have, either way. */
+const MAX_EXPONENT = 30
+
 export interface DecimalOptions {
   /** Accept a JSON number (Binance market data sometimes comes as numbers); default true. */
   numbers?: boolean
@@ -86,6 +89,14 @@ export class FieldReader {
       return undefined
     }
     const d = new Decimal(text) // exact: decimal.js parses exponent text without rounding
+    // 1e900000000 is a valid JSON number whose plain decimal string has 900 million digits: writing
+    // it out would hang the import. No exchange figure comes near 10^±30 (caps reach 9.2e18).
+    // (Beyond decimal.js's own limits the text reads as Infinity, or as 0 though digits were written.)
+    const underflow = d.isZero() && /[1-9]/.test(text.split(/[eE]/)[0]!)
+    if (!d.isFinite() || underflow || (!d.isZero() && (d.e > MAX_EXPONENT || d.e < -MAX_EXPONENT))) {
+      this.problem(path, `out of range: expected 0 or a magnitude between 1e-${MAX_EXPONENT} and 1e${MAX_EXPONENT + 1}, got ${this.describe(value, path)}`)
+      return undefined
+    }
     const sign = options.sign ?? 'any'
     if (sign === 'positive' && !d.gt(0)) {
       this.problem(path, `must be greater than 0, got ${this.describe(value, path)}`)
