@@ -40,7 +40,11 @@ export function contentSecurityPolicy(scriptHashes: readonly string[], options: 
     // The shock explorer computes in a module worker served from the app itself.
     "worker-src 'self'",
     "manifest-src 'none'",
-    "media-src 'none'"
+    "media-src 'none'",
+    // Trusted Types: DOM sinks take only policy output; the policies are Vue's and our default
+    // (src/renderer/src/trusted-types.ts: same-origin script URLs, i.e. the worker).
+    "require-trusted-types-for 'script'",
+    'trusted-types vue default'
   ].join('; ')
 }
 

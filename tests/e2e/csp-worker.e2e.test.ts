@@ -48,4 +48,17 @@ describe('slider worker under the app CSP', () => {
     expect(other).toEqual([])
     if (allowsWorker) expect(browser.errors).toEqual([])
   })
+
+  it('runs nothing when the entry does not match the hash (a changed file, or a policy from another build)', async () => {
+    const other = await startTestServer({ headerCsp: CONTENT_SECURITY_POLICY.replace(/'sha384-[^']+'/, `'sha384-${'A'.repeat(64)}'`) })
+    const tampered = await launchBrowser(other)
+    try {
+      await tampered.page.goto(other.url)
+      await expect.poll(() => tampered.errors.some((e) => /Content Security Policy/.test(e))).toBe(true)
+      expect(await tampered.page.locator('#app').innerHTML()).toBe('')
+    } finally {
+      await tampered.close()
+      await other.close()
+    }
+  })
 })

@@ -31,6 +31,8 @@ describe('renderer CSP', () => {
     expect(header).toContain("script-src 'sha384-abc' 'strict-dynamic'; ")
     expect(header).toContain("object-src 'none'; base-uri 'none'")
     expect(header).toContain("worker-src 'self'")
+    // Trusted Types: Vue's policy and our default (same-origin script URLs) only.
+    expect(header).toMatch(/; require-trusted-types-for 'script'; trusted-types vue default$/)
   })
 
   it('refuses to build without a meta CSP to fill, and ignores anything that is not a hash', () => {
