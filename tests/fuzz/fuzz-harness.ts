@@ -8,6 +8,9 @@ export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 10_000) || 
 /** FUZZ_SEED replays a run; otherwise each run explores new inputs. */
 export const FUZZ_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) >>> 0 : (Date.now() ^ (process.pid << 16)) >>> 0
 
+/** Per target: generous, because the machine may be shared; the default run takes seconds of CPU. */
+export const FUZZ_TIMEOUT_MS = 120_000 * Math.max(1, FUZZ_RUNS / 10_000)
+
 /** The share of FUZZ_RUNS one target gets (shares add up to 1). */
 export const runsFor = (share: number): number => Math.max(1, Math.round(FUZZ_RUNS * share))
 

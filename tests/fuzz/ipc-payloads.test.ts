@@ -13,7 +13,7 @@ import { bindHandlers } from '../../src/main/ipc-handlers'
 import { Library } from '../../src/main/store/library'
 import { importMarketText, importScenarioText } from '../../src/main/store/transfer'
 import { CHANNELS, type Channel } from '../../src/shared/ipc/contract'
-import { FUZZ_SEED, clean, fail, runsFor, type FuzzCase } from './fuzz-harness'
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS, clean, fail, runsFor, type FuzzCase } from './fuzz-harness'
 import { makeRng, mutateText, mutateValue, pick, randomValue, targetSeed } from './mutate'
 import { libraryBytes } from './library-bytes'
 
@@ -122,5 +122,5 @@ describe(`fuzz: IPC payloads (seed ${FUZZ_SEED}; replay with FUZZ_SEED=${FUZZ_SE
       if (before && !libraryBytes(lib).equals(before)) fail(c, 'the library file changed after a refusal')
     }
     expect(refused).toBeGreaterThan(0)
-  })
+  }, FUZZ_TIMEOUT_MS)
 })

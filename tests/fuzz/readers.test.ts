@@ -20,7 +20,7 @@ import { Library } from '../../src/main/store/library'
 import { LibraryError } from '../../src/main/store/errors'
 import { importPositionsCsv } from '../../src/main/store/positions-csv-import'
 import { importMarketText, importScenarioText } from '../../src/main/store/transfer'
-import { FUZZ_SEED, acceptedOrRefusedByPath, clean, fail, noThrow, runsFor, type FuzzCase } from './fuzz-harness'
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS, acceptedOrRefusedByPath, clean, fail, noThrow, runsFor, type FuzzCase } from './fuzz-harness'
 import { makeRng, mutateText, mutateValue, pick, targetSeed, type Rng } from './mutate'
 import { libraryBytes } from './library-bytes'
 
@@ -107,7 +107,7 @@ describe(`fuzz: readers of user files (seed ${FUZZ_SEED}; replay with FUZZ_SEED=
       } else if (index % STORE_EVERY === 0) refusedByStore(c, () => importScenarioText(lib, text))
     }
     expect(accepted).toBeGreaterThan(0)
-  })
+  }, FUZZ_TIMEOUT_MS)
 
   it(`market files (brackets, ccxt tiers, premiumIndex, assetIndex, exchangeInfo): ${runsFor(0.3)} mutated files`, () => {
     const rng = makeRng(targetSeed(FUZZ_SEED, 'market'))
@@ -123,7 +123,7 @@ describe(`fuzz: readers of user files (seed ${FUZZ_SEED}; replay with FUZZ_SEED=
         } else if (reader === parseMarketFile && index % STORE_EVERY === 0) refusedByStore(c, () => importMarketText(lib, text))
       }
     }
-  })
+  }, FUZZ_TIMEOUT_MS)
 
   it(`account files (account, positionRisk, settings): ${runsFor(0.15)} mutated sets`, () => {
     const rng = makeRng(targetSeed(FUZZ_SEED, 'account'))
@@ -138,7 +138,7 @@ describe(`fuzz: readers of user files (seed ${FUZZ_SEED}; replay with FUZZ_SEED=
         for (const note of (result.value as { notes: string[] }).notes) clean(c, note, 'a note')
       } else if (index % STORE_EVERY === 0) refusedByStore(c, () => importAccountTexts(lib, files))
     }
-  })
+  }, FUZZ_TIMEOUT_MS)
 
   it(`positions CSV: ${runsFor(0.12)} mutated files`, () => {
     const rng = makeRng(targetSeed(FUZZ_SEED, 'csv'))
@@ -150,7 +150,7 @@ describe(`fuzz: readers of user files (seed ${FUZZ_SEED}; replay with FUZZ_SEED=
         refusedByStore(c, () => importPositionsCsv(lib, portfolioId, text, { mode: pick(rng, ['replace', 'append'] as const) }))
       }
     }
-  })
+  }, FUZZ_TIMEOUT_MS)
 
   it('sent a sample of the refused inputs through the store', () => {
     expect(storeChecks).toBeGreaterThan(0)
