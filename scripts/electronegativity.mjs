@@ -3,9 +3,11 @@
 // The tool itself exits 0 even with findings, so we read its CSV and count the rows.
 // Usage: node scripts/electronegativity.mjs [--input DIR] [--keep-report]   (npm run security:scan)
 //
-// Suppressions: inline `// eng-disable CHECK_ID` comments in the sources, each with a comment
-// above it saying why; and the single rule-based one in SUPPRESSIONS below, for a file this
-// session does not own. Anything else is a failure.
+// Nothing is suppressed: any finding fails. electronegativity finds the <meta> CSP of
+// src/renderer/index.html; the policy that ships is the one the build writes into
+// out/renderer/index.html (with the entry script's hash) and main sends as the app:// header, so
+// when a build is there both are also put through csp-evaluator, electronegativity's own, with
+// its rule (a HIGH, MEDIUM or "maybe" finding is a finding).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -57,35 +59,26 @@ export function parseCsv(text) {
   return rows
 }
 
-/** csp-evaluator findings for a policy (the evaluator electronegativity itself uses). */
-function evaluateCsp(policy) {
+/** csp-evaluator findings for a policy that electronegativity's CSP_GLOBAL_CHECK would report. */
+function cspFindings(policy) {
   const csp = enRequire('@doyensec/csp-evaluator')
-  const parser = new csp.CspParser(policy)
-  return { findings: new csp.CspEvaluator(parser.csp, csp.Version.CSP3).evaluate(), severities: csp.severities }
+  const findings = new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate()
+  const s = csp.severities
+  return findings.filter((f) => [s.HIGH, s.MEDIUM, s.HIGH_MAYBE, s.MEDIUM_MAYBE].includes(f.severity))
 }
 
-const SUPPRESSIONS = [
-  {
-    id: 'CSP_GLOBAL_CHECK',
-    // Why: csp-evaluator marks *every* `script-src 'self'` as "maybe weak" ('self' can be a
-    // problem for sites that host JSONP, Angular or user uploads). Our 'self' is app://renderer,
-    // which serves only the bundled build output (see src/main/app-protocol.ts), so there is
-    // nothing of that kind to abuse. The policy is re-evaluated here: any other finding (an
-    // 'unsafe-eval', a remote origin, a missing object-src...) is NOT suppressed.
-    why: "script-src 'self' is app://renderer, which serves only the bundled build",
-    matches(finding) {
-      if (!finding.sample) return false
-      const { findings, severities } = evaluateCsp(finding.sample)
-      const relevant = findings.filter((f) => f.severity < severities.INFO)
-      return (
-        relevant.length > 0 &&
-        relevant.every(
-          (f) => f.directive === 'script-src' && f.value === "'self'" && f.severity === severities.MEDIUM_MAYBE
-        )
-      )
-    }
-  }
-]
+/** The shipped policies: the built meta and main's header (computed the way main computes it). */
+function builtPolicies() {
+  const html = join(root, 'out/renderer/index.html')
+  if (!existsSync(html)) return []
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(readFileSync(html, 'utf8'))?.[1]
+  const header = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/main/renderer-csp.ts').then((m) => process.stdout.write(m.rendererContentSecurityPolicy('out/renderer')))"], { cwd: root, encoding: 'utf8' })
+  if (header.status !== 0 || !header.stdout) throw new Error(`could not compute main's policy: ${header.stderr}`)
+  return [
+    { filename: 'out/renderer/index.html (meta)', policy: meta ?? '' },
+    { filename: "main's app:// header", policy: header.stdout }
+  ]
+}
 
 const outDir = mkdtempSync(join(tmpdir(), 'electronegativity-'))
 const report = join(outDir, 'report.csv')
@@ -103,11 +96,11 @@ const [header, ...rows] = parseCsv(readFileSync(report, 'utf8'))
 const cols = header.map((h) => h.trim())
 const findings = rows.map((r) => Object.fromEntries(cols.map((c, i) => [c, (r[i] ?? '').trim()])))
 
-const failures = []
-for (const f of findings) {
-  const suppression = SUPPRESSIONS.find((s) => s.id === f.issue && s.matches(f))
-  if (suppression) console.log(`  suppressed ${f.issue} in ${f.filename}: ${suppression.why}`)
-  else failures.push(f)
+const failures = [...findings]
+for (const { filename, policy } of builtPolicies()) {
+  if (!/script-src 'sha384-/.test(policy)) failures.push({ issue: 'CSP_NO_SCRIPT_HASH', severity: 'HIGH', confidence: 'CERTAIN', filename, location: '-', sample: policy, description: 'the built policy has no entry-script hash (did the renderer-csp build step run?)', url: 'src/main/renderer-csp.ts' })
+  for (const f of cspFindings(policy)) failures.push({ issue: 'CSP_GLOBAL_CHECK', severity: String(f.severity), confidence: 'CERTAIN', filename, location: f.directive, sample: policy, description: f.description, url: 'csp-evaluator' })
+  console.log(`  ${filename}: ${policy}`)
 }
 
 if (keepReport) console.log(`report: ${relative(root, report)}`)
@@ -122,4 +115,4 @@ if (failures.length > 0) {
   }
   process.exit(1)
 }
-console.log(`no findings (${findings.length - failures.length} suppressed with a reason)`)
+console.log('no findings, nothing suppressed')

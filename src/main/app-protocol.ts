@@ -4,6 +4,7 @@
 // Pure Node: no electron import, so tests call it directly.
 import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { rendererContentSecurityPolicy } from './renderer-csp'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'renderer'
@@ -24,28 +25,6 @@ export const APP_SCHEME_PRIVILEGES = {
   allowServiceWorkers: false,
   stream: false
 } as const
-
-// Sent as a response header on every app:// response. No 'unsafe-eval', no remote origins:
-// the app is offline, so nothing may be fetched, framed or posted anywhere.
-// style-src keeps 'unsafe-inline' (as the renderer's meta CSP does) because Vue and Chart.js
-// set inline styles; scripts stay 'self' only.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  // The shock explorer computes in a module worker served from the app itself.
-  "worker-src 'self'",
-  "manifest-src 'none'",
-  "media-src 'none'"
-].join('; ')
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -127,11 +106,11 @@ export function resolveAppRequest(rawUrl: string, method: string, rootDir: strin
   return { ok: true, filePath, mimeType: mimeTypeFor(filePath) }
 }
 
-/** Headers for every app:// response, including refusals. */
-export function appResponseHeaders(mimeType: string): Record<string, string> {
+/** Headers for every app:// response, including refusals; `policy` from renderer-csp.ts. */
+export function appResponseHeaders(mimeType: string, policy: string): Record<string, string> {
   return {
     'Content-Type': mimeType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -150,22 +129,24 @@ export type ReadFileFn = (path: string) => Promise<Uint8Array>
 /**
  * The handler given to protocol.handle(APP_SCHEME, ...). It uses the global Response, which
  * both Electron's main process and Node 20 provide, so tests drive it without Electron.
+ * The CSP header is read once, from the built index.html's script hashes (renderer-csp.ts).
  */
 export function createAppProtocolHandler(
   rootDir: string,
-  read: ReadFileFn = (p) => readFile(p)
+  read: ReadFileFn = (p) => readFile(p),
+  policy: string = rendererContentSecurityPolicy(rootDir)
 ): (request: AppProtocolRequest) => Promise<Response> {
   return async (request) => {
     const resolution = resolveAppRequest(request.url, request.method, rootDir)
     if (!resolution.ok) {
-      return new Response(null, { status: resolution.status, headers: appResponseHeaders('text/plain; charset=utf-8') })
+      return new Response(null, { status: resolution.status, headers: appResponseHeaders('text/plain; charset=utf-8', policy) })
     }
     try {
       const body = await read(resolution.filePath)
-      return new Response(body, { status: 200, headers: appResponseHeaders(resolution.mimeType) })
+      return new Response(body, { status: 200, headers: appResponseHeaders(resolution.mimeType, policy) })
     } catch {
       // Missing file or a directory: same answer, no detail about the disk leaks out.
-      return new Response(null, { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') })
+      return new Response(null, { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8', policy) })
     }
   }
 }

@@ -9,6 +9,7 @@ import { marketCommand } from './cli/market-command'
 import { accountCommand } from './cli/account-command'
 import { positionsCommand } from './cli/positions-command'
 import { BadInput, type CliIo, type Command } from './cli/cli-io'
+import { escapeControlCharacters } from '../shared/text/escape-control'
 
 const USAGE = `usage: margin-planner <command> ...
   compare FILE [--json]            both modes side by side for a scenario file
@@ -42,12 +43,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command(rest, io)
   } catch (e) {
     if (e instanceof BadInput) {
-      for (const line of e.lines) io.err(`${line}\n`)
+      // Lines echo file names and file contents: never a raw control character on the terminal.
+      for (const line of e.lines) io.err(`${escapeLines(line)}\n`)
       return 2
     }
-    io.err(`margin-planner: ${e instanceof Error ? e.message : String(e)}\n`)
+    io.err(`margin-planner: ${escapeLines(e instanceof Error ? e.message : String(e))}\n`)
     return 1
   }
+}
+
+/** Escapes control characters but keeps our own line breaks (the usage text has several). */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControlCharacters).join('\n')
 }
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))

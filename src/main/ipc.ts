@@ -8,6 +8,7 @@ import { joinPath } from '../shared/json/strict-json'
 import { CHANNELS, contract, type Channel, type ResponseOf, type ValidRequestOf } from '../shared/ipc/contract'
 import type { IpcError, IpcResult } from '../shared/ipc/errors'
 import { LibraryError } from './store/errors'
+import { escapeControlCharacters, escapeProblems } from '../shared/text/escape-control'
 
 /** The parts of Electron's IpcMainInvokeEvent that are used. */
 export interface IpcInvokeEventLike {
@@ -56,7 +57,7 @@ async function invoke<C extends Channel>(
 export async function dispatchIpc<C extends Channel>(handlers: BoundHandlers, channel: C, payload: unknown, options: RegisterOptions = {}): Promise<IpcResult<ResponseOf<C>>> {
   // Own keys only: "toString" or "__proto__" are not channels.
   const schema = Object.prototype.hasOwnProperty.call(contract, channel) ? (contract[channel] as z.ZodType) : undefined
-  if (!schema) return { ok: false, error: { code: 'BAD_INPUT', message: `unknown channel ${JSON.stringify(channel)}` } }
+  if (!schema) return { ok: false, error: { code: 'BAD_INPUT', message: escapeControlCharacters(`unknown channel ${JSON.stringify(channel)}`) } }
   const parsed = schema.safeParse(payload)
   if (!parsed.success) {
     return badPayload(
@@ -79,7 +80,8 @@ export async function dispatchIpc<C extends Channel>(handlers: BoundHandlers, ch
 }
 
 function badPayload(channel: string, problems: { path: string; message: string }[]): { ok: false; error: IpcError } {
-  return { ok: false, error: { code: 'BAD_INPUT', message: `${channel}: malformed request`, path: problems[0]?.path, problems } }
+  const escaped = escapeProblems(problems)
+  return { ok: false, error: { code: 'BAD_INPUT', message: escapeControlCharacters(`${channel}: malformed request`), path: escaped[0]?.path, problems: escaped } }
 }
 
 /**

@@ -6,10 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
-  CONTENT_SECURITY_POLICY,
   createAppProtocolHandler,
   resolveAppRequest
 } from '../../src/main/app-protocol'
+import { contentSecurityPolicy, scriptHash, withScriptHashes } from '../../src/main/renderer-csp'
+
+const ENTRY = 'console.log(1)'
+/** What main must send: the policy with the hash the build wrote into index.html. */
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy([scriptHash(new TextEncoder().encode(ENTRY))])
 
 let base: string
 let root: string
@@ -18,8 +22,10 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'mp-proto-'))
   root = join(base, 'renderer')
   mkdirSync(join(root, 'assets'), { recursive: true })
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>')
-  writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)')
+  // As the build leaves it: the entry's integrity and the meta policy written by withScriptHashes.
+  const source = '<!doctype html><meta http-equiv="Content-Security-Policy" content=""><title>x</title><script type="module" crossorigin src="./assets/index-abc.js"></script>'
+  writeFileSync(join(root, 'index.html'), withScriptHashes(source, () => new TextEncoder().encode(ENTRY)))
+  writeFileSync(join(root, 'assets', 'index-abc.js'), ENTRY)
   writeFileSync(join(root, 'assets', 'style.css'), 'body{}')
   writeFileSync(join(base, 'secret.txt'), 'top secret')
   writeFileSync(join(base, 'renderer-evil.txt'), 'sibling with a shared prefix')
@@ -147,9 +153,14 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('worker-src')).toEqual(["'self'"])
   })
 
-  it('has no unsafe-eval, no wasm eval, and no inline script', () => {
+  it("runs only the entry by its hash and what it loads ('strict-dynamic'): no 'self', no inline, no eval", () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-hashes/)
-    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('script-src')).toEqual([`'${scriptHash(new TextEncoder().encode(ENTRY))}'`, "'strict-dynamic'"])
+  })
+
+  it('fails closed: without a built index.html no script may run', async () => {
+    const res = await createAppProtocolHandler(join(base, 'nowhere'))({ url: APP_ENTRY_URL, method: 'GET' })
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'strict-dynamic';")
   })
 
   it('names no remote origin and no wildcard', () => {

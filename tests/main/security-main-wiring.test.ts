@@ -409,7 +409,8 @@ describe('app:// protocol', () => {
     }
     expect((await handler({ url: 'app://renderer/index.html', method: 'POST' })).status).toBe(405)
     const res = await handler({ url: 'app://renderer/index.html', method: 'GET' })
-    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    // Hash-based (renderer-csp.ts): the built entry's hashes, if any, then 'strict-dynamic'; never 'self'.
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src ('sha384-[A-Za-z0-9+/=]+' )*'strict-dynamic';/)
   })
 })
 

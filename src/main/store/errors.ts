@@ -1,14 +1,19 @@
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors'
 import type { Problem } from '../../shared/scenario/types'
+import { escapeControlCharacters, escapeProblems } from '../../shared/text/escape-control'
 
 /** A refusal the user can act on; anything else thrown from the store is a bug (INTERNAL). */
 export class LibraryError extends Error {
+  readonly problems: Problem[]
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly problems: Problem[] = []
+    problems: Problem[] = []
   ) {
-    super(message)
+    // What crosses IPC and reaches the CLI's stderr never carries a raw control character.
+    super(escapeControlCharacters(message))
+    this.problems = escapeProblems(problems)
     this.name = 'LibraryError'
   }
 

@@ -8,6 +8,7 @@ import type { Library } from './library'
 import { badInput } from './errors'
 import { nameProblems, previewOf, validScenarioText } from './scenario-input'
 import { scenarioFileName } from '../files'
+import { escapeControlCharacters } from '../../shared/text/escape-control'
 
 export interface ImportScenarioOptions {
   /** Replaces the scenario's own name. */
@@ -68,7 +69,8 @@ export function importMarketText(lib: Library, text: string, options: ImportMark
     asOf: market.asOf,
     symbols: Object.keys(market.symbols).length,
     assets: Object.keys(market.assets).length,
-    warnings,
+    // Warnings name symbols from the file: shown escaped, like every refusal.
+    warnings: warnings.map((w) => ({ path: escapeControlCharacters(w.path), message: escapeControlCharacters(w.message) })),
     snapshot: null
   }
   if (options.dryRun) {

@@ -1,10 +1,10 @@
+// First: zod must know eval is off before any schema is built, and the Trusted Types default
+// policy must exist before anything creates a worker.
+import './no-eval'
+import './trusted-types'
 import { createApp } from 'vue'
-import { z } from 'zod'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import './styles/base.css'
-
-// The CSP forbids eval: tell zod not to probe for it (its probe logs a CSP violation).
-z.config({ jitless: true })
 
 createApp(App).use(createPinia()).mount('#app')

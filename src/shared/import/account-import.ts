@@ -6,6 +6,7 @@
 import { Decimal, str } from '../decimal'
 import type { Account, Balance, ParseResult, Position, PositionMode, Problem } from '../scenario/types'
 import { FieldReader, isObject, joinPath, readJson, type JsonDoc, type Obj } from './fields'
+import { escapeControlCharacters, escapeRefusal } from '../text/escape-control'
 
 export interface AccountFiles {
   /** Saved JSON of GET /fapi/v2/account or /fapi/v3/account. */
@@ -44,6 +45,12 @@ interface Doc {
 }
 
 export function parseBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
+  // Problems and notes echo symbols and values from the files: shown escaped.
+  const read = escapeRefusal(readBinanceAccount(files))
+  return read.ok ? { ok: true, value: { ...read.value, notes: read.value.notes.map(escapeControlCharacters) } } : read
+}
+
+function readBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
   const problems: Problem[] = []
   const open = (name: string, text: string | undefined): Doc | undefined => {
     if (text === undefined) return undefined

@@ -5,6 +5,7 @@
 import { Decimal, str } from '../decimal'
 import { joinPath, parseStrictJson } from '../json/strict-json'
 import type { ParseResult, Problem } from '../scenario/types'
+import { escapeProblems } from '../text/escape-control'
 
 /** A decoded JSON document with the source text of each number, by JSON path. */
 export interface JsonDoc {
@@ -25,13 +26,16 @@ export function readJson(text: string): ParseResult<JsonDoc> {
 }
 
 export function fail(path: string, message: string): { ok: false; problems: Problem[] } {
-  return { ok: false, problems: [{ path, message }] }
+  return { ok: false, problems: escapeProblems([{ path, message }]) }
 }
 
 /** A plain decimal as a string field: Binance writes "0.00000000", "-0.001", "60000". */
 const PLAIN_DECIMAL_TEXT = /^-?[0-9]+(\.[0-9]+)?$/
 
 export type Sign = 'any' | 'positive' | 'non-negative'
+
+/** Largest decimal exponent an imported figure may have, either way. */
+const MAX_EXPONENT = 30
 
 export interface DecimalOptions {
   /** Accept a JSON number (Binance market data sometimes comes as numbers); default true. */
@@ -85,6 +89,14 @@ export class FieldReader {
       return undefined
     }
     const d = new Decimal(text) // exact: decimal.js parses exponent text without rounding
+    // 1e900000000 is a valid JSON number whose plain decimal string has 900 million digits: writing
+    // it out would hang the import. No exchange figure comes near 10^±30 (caps reach 9.2e18).
+    // (Beyond decimal.js's own limits the text reads as Infinity, or as 0 though digits were written.)
+    const underflow = d.isZero() && /[1-9]/.test(text.split(/[eE]/)[0]!)
+    if (!d.isFinite() || underflow || (!d.isZero() && (d.e > MAX_EXPONENT || d.e < -MAX_EXPONENT))) {
+      this.problem(path, `out of range: expected 0 or a magnitude between 1e-${MAX_EXPONENT} and 1e${MAX_EXPONENT + 1}, got ${this.describe(value, path)}`)
+      return undefined
+    }
     const sign = options.sign ?? 'any'
     if (sign === 'positive' && !d.gt(0)) {
       this.problem(path, `must be greater than 0, got ${this.describe(value, path)}`)
@@ -131,7 +143,7 @@ export class FieldReader {
   }
 
   result<T>(value: T): ParseResult<T> {
-    return this.problems.length > 0 ? { ok: false, problems: this.problems } : { ok: true, value }
+    return this.problems.length > 0 ? { ok: false, problems: escapeProblems(this.problems) } : { ok: true, value }
   }
 }
 

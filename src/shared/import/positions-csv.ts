@@ -3,6 +3,7 @@
 // is the second position. Nothing is returned unless every row is valid.
 import { DECIMAL_PATTERN, Decimal, str } from '../decimal'
 import type { ParseResult, Position, Problem } from '../scenario/types'
+import { escapeRefusal } from '../text/escape-control'
 
 export const POSITION_CSV_COLUMNS = ['symbol', 'side', 'quantity', 'entryPrice', 'leverage', 'marginType', 'isolatedWallet'] as const
 type Column = (typeof POSITION_CSV_COLUMNS)[number]
@@ -14,6 +15,10 @@ export function positionsCsvTemplate(): string {
 
 /** RFC 4180 records. A quote inside an unquoted field, or an unclosed quote, is a problem. */
 export function parseCsvRecords(text: string): ParseResult<{ row: number; fields: string[] }[]> {
+  return escapeRefusal(readCsvRecords(text))
+}
+
+function readCsvRecords(text: string): ParseResult<{ row: number; fields: string[] }[]> {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const records: { row: number; fields: string[] }[] = []
   let fields: string[] = []
@@ -79,7 +84,12 @@ function csvFail(row: number, fieldIndex: number, message: string): { ok: false;
   return { ok: false, problems: [{ path: `row ${row}, field ${fieldIndex + 1}`, message }] }
 }
 
+/** The positions of a CSV; a refusal names each problem by row and column, echoed values escaped. */
 export function parsePositionsCsv(text: string): ParseResult<Position[]> {
+  return escapeRefusal(readPositionsCsv(text))
+}
+
+function readPositionsCsv(text: string): ParseResult<Position[]> {
   const read = parseCsvRecords(text)
   if (!read.ok) return read
   const [header, ...rows] = read.value

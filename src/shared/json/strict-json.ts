@@ -1,7 +1,11 @@
 // A strict JSON reader for user files. Unlike JSON.parse it keeps the source text of every
 // number (so an error can say "got 6.4e4", not "got 64000"), refuses duplicate keys (JSON.parse
 // silently keeps the last one) and reports where the text stops being JSON (line and column).
+// It is iterative (an explicit stack, never recursion), so 200,000 nested `[` are a refusal,
+// not a stack overflow; nesting deeper than MAX_JSON_DEPTH is refused by path, because every
+// later step (zod, JSON.stringify into the library, structured clone over IPC) recurses.
 import type { Problem } from '../scenario/types'
+import { escapeControlCharacters, escapeProblems } from '../text/escape-control'
 
 export interface StrictJson {
   value: unknown
@@ -11,18 +15,56 @@ export interface StrictJson {
 
 export type StrictJsonResult = { ok: true; json: StrictJson } | { ok: false; problems: Problem[] }
 
-/** JSON path segment for a key: `a.b` for identifiers, `a["odd key"]` otherwise. */
+/** Deepest nesting of arrays and objects read; Binance's responses and scenarios nest under 10. */
+export const MAX_JSON_DEPTH = 256
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+
+/** JSON path segment for a key: `a.b` for identifiers, `a["odd key"]` otherwise (control characters escaped). */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
-  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return base ? `${base}.${key}` : key
-  return `${base}[${JSON.stringify(key)}]`
+  if (IDENTIFIER.test(key)) return base ? `${base}.${key}` : key
+  return `${base}[${escapeControlCharacters(JSON.stringify(key))}]`
+}
+
+/** joinPath for the reader's keys, which repeat (every bracket row has the same five). */
+const segments = new Map<string, string>()
+function joinKey(base: string, key: string): string {
+  let segment = segments.get(key)
+  if (segment === undefined) {
+    segment = IDENTIFIER.test(key) ? `.${key}` : `[${escapeControlCharacters(JSON.stringify(key))}]`
+    if (segments.size < 1024) segments.set(key, segment)
+  }
+  return base === '' && segment.charCodeAt(0) === 46 ? segment.slice(1) : base + segment
 }
 
 class JsonSyntaxError extends Error {}
+class JsonTooDeep extends Error {
+  constructor(readonly path: string) {
+    super('too deep')
+  }
+}
+
+/** An open array or object on the reader's stack. */
+interface Frame {
+  path: string
+  array: unknown[] | null
+  object: Record<string, unknown> | null
+  /** The key whose value is being read (objects). */
+  key: string
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+const HEX4 = /^[0-9a-fA-F]{4}$/
+
+// Character codes.
+const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, MINUS = 45, DOT = 46, ZERO = 48, NINE = 57, COLON = 58
+const E_UPPER = 69, E_LOWER = 101, PLUS = 43, OPEN_BRACKET = 91, BACKSLASH = 92, CLOSE_BRACKET = 93, OPEN_BRACE = 123, CLOSE_BRACE = 125
 
 export function parseStrictJson(text: string): StrictJsonResult {
   const numberText = new Map<string, string>()
   const duplicates: Problem[] = []
+  const n = text.length
   let i = 0
 
   const fail = (what: string): never => {
@@ -31,108 +73,181 @@ export function parseStrictJson(text: string): StrictJsonResult {
     const column = i - before.lastIndexOf('\n')
     throw new JsonSyntaxError(`not valid JSON at line ${line}, column ${column}: ${what}`)
   }
+  const charAt = (at: number): string => String.fromCodePoint(text.codePointAt(at)!)
   const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++
+    for (;;) {
+      const c = text.charCodeAt(i)
+      if (c === SPACE || c === LF || c === CR || c === TAB) i++
+      else return
+    }
   }
   const expect = (ch: string): void => {
-    if (text[i] !== ch) fail(`expected '${ch}'${i < text.length ? `, found '${text[i]}'` : ' before the end'}`)
+    if (text[i] !== ch) fail(`expected '${ch}'${i < n ? `, found '${charAt(i)}'` : ' before the end'}`)
     i++
   }
+  const isDigit = (c: number): boolean => c >= ZERO && c <= NINE
 
   const parseString = (): string => {
     expect('"')
     let out = ''
+    let start = i
     for (;;) {
-      if (i >= text.length) fail('unterminated string')
-      const ch = text[i++]!
-      if (ch === '"') return out
-      if (ch === '\\') {
+      if (i >= n) fail('unterminated string')
+      const c = text.charCodeAt(i++)
+      if (c === QUOTE) return out + text.slice(start, i - 1)
+      if (c === BACKSLASH) {
+        out += text.slice(start, i - 1)
         const esc = text[i++]
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
-        if (esc !== undefined && esc in simple) out += simple[esc]
-        else if (esc === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i, i + 4))) {
+        if (esc !== undefined && esc in SIMPLE_ESCAPES) out += SIMPLE_ESCAPES[esc]
+        else if (esc === 'u' && HEX4.test(text.slice(i, i + 4))) {
           out += String.fromCharCode(parseInt(text.slice(i, i + 4), 16))
           i += 4
         } else fail('bad escape in string')
-      } else if (ch < ' ') fail('control character in string')
-      else out += ch
+        start = i
+      } else if (c < SPACE) fail('control character in string')
     }
   }
 
-  const parseValue = (path: string): unknown => {
+  /** The number at i, as written (-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?), or null. */
+  const scanNumber = (): string | null => {
+    const start = i
+    let j = i
+    if (text.charCodeAt(j) === MINUS) j++
+    const first = text.charCodeAt(j)
+    if (first === ZERO) j++
+    else if (isDigit(first)) while (isDigit(text.charCodeAt(j))) j++
+    else return null
+    if (text.charCodeAt(j) === DOT && isDigit(text.charCodeAt(j + 1))) {
+      j += 2
+      while (isDigit(text.charCodeAt(j))) j++
+    }
+    const e = text.charCodeAt(j)
+    if (e === E_UPPER || e === E_LOWER) {
+      let k = j + 1
+      const sign = text.charCodeAt(k)
+      if (sign === PLUS || sign === MINUS) k++
+      if (isDigit(text.charCodeAt(k))) {
+        while (isDigit(text.charCodeAt(k))) k++
+        j = k
+      }
+    }
+    i = j
+    return text.slice(start, j)
+  }
+
+  const stack: Frame[] = []
+  /** Path of the value about to be read. */
+  const valuePath = (): string => {
+    const top = stack[stack.length - 1]
+    if (top === undefined) return ''
+    return top.array !== null ? `${top.path}[${top.array.length}]` : joinKey(top.path, top.key)
+  }
+  const open = (array: unknown[] | null, object: Record<string, unknown> | null): Frame => {
+    const path = valuePath()
+    if (stack.length >= MAX_JSON_DEPTH) throw new JsonTooDeep(path)
+    const frame: Frame = { path, array, object, key: '' }
+    stack.push(frame)
+    return frame
+  }
+  /** Reads `"key" :` inside an object. */
+  const readKey = (frame: Frame): void => {
     ws()
-    const ch = text[i]
-    if (ch === '{') {
-      i++
-      const obj: Record<string, unknown> = {}
+    frame.key = parseString()
+    ws()
+    expect(':')
+  }
+
+  const read = (): unknown => {
+    let value: unknown
+    for (;;) {
+      // Read one value: a scalar, an empty container, or open a container and read its first member.
       ws()
-      if (text[i] === '}') {
+      const c = text.charCodeAt(i)
+      if (c === OPEN_BRACE) {
         i++
-        return obj
-      }
-      for (;;) {
         ws()
-        const key = parseString()
-        ws()
-        expect(':')
-        const childPath = joinPath(path, key)
-        const value = parseValue(childPath)
-        if (Object.prototype.hasOwnProperty.call(obj, key)) {
-          duplicates.push({ path: childPath, message: 'duplicate key' })
-        }
-        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
-        ws()
-        if (text[i] === ',') {
+        if (text.charCodeAt(i) === CLOSE_BRACE) {
           i++
+          value = {}
+        } else {
+          readKey(open(null, {}))
           continue
         }
-        expect('}')
-        return obj
-      }
-    }
-    if (ch === '[') {
-      i++
-      const arr: unknown[] = []
-      ws()
-      if (text[i] === ']') {
+      } else if (c === OPEN_BRACKET) {
         i++
-        return arr
-      }
-      for (;;) {
-        arr.push(parseValue(joinPath(path, arr.length)))
         ws()
-        if (text[i] === ',') {
+        if (text.charCodeAt(i) === CLOSE_BRACKET) {
           i++
+          value = []
+        } else {
+          open([], null)
           continue
         }
-        expect(']')
-        return arr
+      } else if (c === QUOTE) {
+        value = parseString()
+      } else if (text.startsWith('true', i)) {
+        i += 4
+        value = true
+      } else if (text.startsWith('false', i)) {
+        i += 5
+        value = false
+      } else if (text.startsWith('null', i)) {
+        i += 4
+        value = null
+      } else {
+        const path = valuePath()
+        const num = scanNumber()
+        if (num === null) return fail(i >= n ? 'unexpected end of text' : `unexpected '${charAt(i)}'`)
+        numberText.set(path, num)
+        value = Number(num)
+      }
+      // Attach the value to the open container; close containers that end here.
+      for (;;) {
+        const top = stack[stack.length - 1]
+        if (top === undefined) return value
+        if (top.array !== null) {
+          top.array.push(value)
+          ws()
+          if (text.charCodeAt(i) === COMMA) {
+            i++
+            break
+          }
+          expect(']')
+          value = top.array
+        } else {
+          const obj = top.object!
+          const key = top.key
+          // (A JSON value is never undefined, so only an inherited name like "toString" needs hasOwn.)
+          if (obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) duplicates.push({ path: joinKey(top.path, key), message: 'duplicate key' })
+          // "__proto__" is an ordinary key in JSON: define it, never set the prototype.
+          if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
+          else obj[key] = value
+          ws()
+          if (text.charCodeAt(i) === COMMA) {
+            i++
+            readKey(top)
+            break
+          }
+          expect('}')
+          value = obj
+        }
+        stack.pop()
       }
     }
-    if (ch === '"') return parseString()
-    const literal = /^(true|false|null)/.exec(text.slice(i, i + 5))
-    if (literal) {
-      i += literal[1]!.length
-      return literal[1] === 'true' ? true : literal[1] === 'false' ? false : null
-    }
-    const num = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400))
-    if (num) {
-      i += num[0].length
-      numberText.set(path, num[0])
-      return Number(num[0])
-    }
-    return fail(i >= text.length ? 'unexpected end of text' : `unexpected '${ch}'`)
   }
 
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1 // tolerate a UTF-8 byte-order mark
-    const value = parseValue('')
+    const value = read()
     ws()
-    if (i < text.length) fail('unexpected text after the JSON value')
+    if (i < n) fail('unexpected text after the JSON value')
     if (duplicates.length > 0) return { ok: false, problems: duplicates }
     return { ok: true, json: { value, numberText } }
   } catch (e) {
-    if (e instanceof JsonSyntaxError) return { ok: false, problems: [{ path: '(file)', message: e.message }] }
+    if (e instanceof JsonSyntaxError) return { ok: false, problems: escapeProblems([{ path: '(file)', message: e.message }]) }
+    if (e instanceof JsonTooDeep) {
+      return { ok: false, problems: [{ path: e.path, message: `nested deeper than ${MAX_JSON_DEPTH} arrays or objects; no file this program reads nests more than a few` }] }
+    }
     throw e
   }
 }

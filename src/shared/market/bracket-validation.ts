@@ -1,8 +1,21 @@
 // Checks a symbol's bracket table (margin-rules.md §2): sorted, contiguous from 0, caps above
-// floors, MMR in (0, 1), leverage ≥ 1, and the cum recurrence exactly (no tolerance: every one of
+// floors, 0 ≤ MMR < 1 (a zero first tier is valid), leverage ≥ 1, and the cum recurrence exactly (no tolerance: every one of
 // the 5,835 brackets of Binance's real table satisfies it exactly).
 import { Decimal, ZERO, str } from '../decimal'
 import type { BracketRow, Problem } from '../scenario/types'
+
+// Real tables repeat the same few floors, caps and ratios across hundreds of symbols; Decimals are
+// immutable, so one parsed instance per text is shared (a bounded cache: parse speed, issue 10).
+const parsed = new Map<string, Decimal>()
+function decimalOf(text: string): Decimal {
+  let d = parsed.get(text)
+  if (d === undefined) {
+    if (parsed.size >= 4096) parsed.clear()
+    d = new Decimal(text)
+    parsed.set(text, d)
+  }
+  return d
+}
 
 export function validateBracketTable(rows: BracketRow[], path: string, symbol: string): Problem[] {
   const problems: Problem[] = []
@@ -10,10 +23,10 @@ export function validateBracketTable(rows: BracketRow[], path: string, symbol: s
   let prev: { cap: Decimal; mmr: Decimal; cum: Decimal } | null = null
   rows.forEach((row, n) => {
     const at = `${path}[${n}]`
-    const floor = new Decimal(row.notionalFloor)
-    const cap = new Decimal(row.notionalCap)
-    const mmr = new Decimal(row.maintMarginRatio)
-    const cum = new Decimal(row.cum)
+    const floor = decimalOf(row.notionalFloor)
+    const cap = decimalOf(row.notionalCap)
+    const mmr = decimalOf(row.maintMarginRatio)
+    const cum = decimalOf(row.cum)
     if (prev === null) {
       if (!floor.isZero()) problems.push({ path: `${at}.notionalFloor`, message: `the first bracket of ${symbol} must start at 0, got ${row.notionalFloor}` })
     } else if (!floor.eq(prev.cap)) {
@@ -23,7 +36,8 @@ export function validateBracketTable(rows: BracketRow[], path: string, symbol: s
       })
     }
     if (!cap.gt(floor)) problems.push({ path: `${at}.notionalCap`, message: `bracket ${n + 1} of ${symbol}: notionalCap ${row.notionalCap} must be above notionalFloor ${row.notionalFloor}` })
-    if (!mmr.gt(ZERO) || !mmr.lt(1)) problems.push({ path: `${at}.maintMarginRatio`, message: `bracket ${n + 1} of ${symbol}: maintMarginRatio must be between 0 and 1, got ${row.maintMarginRatio}` })
+    // margin-rules.md §2: 0 ≤ MMR < 1; a zero first tier is valid (freqtrade's tests use one).
+    if (mmr.lt(ZERO) || !mmr.lt(1)) problems.push({ path: `${at}.maintMarginRatio`, message: `bracket ${n + 1} of ${symbol}: maintMarginRatio must be at least 0 and below 1, got ${row.maintMarginRatio}` })
     // cum₁ = 0, cumₙ = cumₙ₋₁ + floorₙ × (MMRₙ − MMRₙ₋₁): keeps MM continuous at every floor.
     const expected = prev === null ? ZERO : prev.cum.plus(floor.times(mmr.minus(prev.mmr)))
     if (!cum.eq(expected)) {

@@ -2,6 +2,7 @@
 // whole, with every problem listed by its JSON path.
 import type { z } from 'zod'
 import { parseStrictJson, joinPath } from '../json/strict-json'
+import { escapeRefusal } from '../text/escape-control'
 import { EXPECTED_DECIMAL } from './schema-v1'
 import { semanticProblems } from './semantic-checks'
 import { SCENARIO_FORMAT, scenarioVersions, type ScenarioVersion } from './versions'
@@ -24,12 +25,12 @@ export function parseScenarioWith(versions: ScenarioVersion[], text: string): Pa
   const read = parseStrictJson(text)
   if (!read.ok) return read
   const { value, numberText } = read.json
-  return parseValueWith(versions, value, numberText)
+  return escapeRefusal(parseValueWith(versions, value, numberText))
 }
 
 /** Validate an already-decoded value (an IPC payload, a library row). */
 export function parseScenarioValue(value: unknown): ParseResult<Scenario> {
-  return parseValueWith(SCENARIO_VERSIONS, value, new Map()) as ParseResult<Scenario>
+  return escapeRefusal(parseValueWith(SCENARIO_VERSIONS, value, new Map())) as ParseResult<Scenario>
 }
 
 function parseValueWith(versions: ScenarioVersion[], value: unknown, numberText: Map<string, string>): ParseResult<unknown> {
