@@ -103,14 +103,13 @@ function samePiece(a: Piece, b: Piece): boolean {
   return a.atBid === b.atBid && a.brackets.every((v, i) => v === b.brackets[i])
 }
 
-function searchAllPieces(p: LiquidationProblem, twoRates: boolean): LiquidationPrice {
+/** Every piece that can hold the root, the consistent positive root nearest the mark (exported for the differential test). */
+export function searchAllPieces(p: LiquidationProblem, twoRates: boolean): LiquidationPrice {
   let best: Decimal | null = null
   let bestDistance: Decimal | null = null
-  const counts = p.legs.map((l) => l.brackets.length)
-  const choice = counts.map(() => 0)
-  for (;;) {
+  for (const brackets of reachablePieces(p.legs)) {
     for (const atBid of twoRates ? [true, false] : [true]) {
-      const piece = { brackets: [...choice], atBid }
+      const piece = { brackets, atBid }
       const price = solvePiece(p, piece)
       if (price !== null && price.gt(ZERO) && consistent(p, piece, price, twoRates)) {
         const distance = price.minus(p.mark).abs()
@@ -120,11 +119,44 @@ function searchAllPieces(p: LiquidationProblem, twoRates: boolean): LiquidationP
         }
       }
     }
-    let k = 0
-    while (k < choice.length && ++choice[k]! === counts[k]) choice[k++] = 0
-    if (k === choice.length) break
   }
   return best === null ? { price: null, beyondLastBracket: false } : found(p, best)
+}
+
+/**
+ * The bracket choices some positive price puts the legs in, in the order of an odometer over
+ * all choices (first leg fastest), which decides ties as trying every choice would. A root is
+ * only kept when its choice is the one at the root (`consistent`), and each leg's bracket rises
+ * with the price, so only the choices met walking the price up from 0 can hold one: Σ brackets
+ * choices instead of Π brackets (issue 10: a hedge symbol with 10 brackets a leg tried 100).
+ */
+function reachablePieces(legs: LiquidationLeg[]): number[][] {
+  // Where leg i enters bracket k: P = floor / Q. Ordered exactly by cross-multiplying.
+  const events: { leg: number; bracket: number; floor: Decimal; quantity: Decimal }[] = []
+  legs.forEach((l, leg) => {
+    if (!l.quantity.gt(ZERO)) return
+    l.brackets.forEach((b, bracket) => {
+      if (bracket > 0) events.push({ leg, bracket, floor: b.floor, quantity: l.quantity })
+    })
+  })
+  events.sort((a, b) => a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
+  const choice = legs.map((l) => bracketIndex(l.brackets, ZERO))
+  const seen = new Set<string>([choice.join()])
+  const out = [[...choice]]
+  for (const e of events) {
+    if (e.bracket <= choice[e.leg]!) continue
+    choice[e.leg] = e.bracket
+    if (seen.has(choice.join())) continue
+    seen.add(choice.join())
+    out.push([...choice])
+  }
+  return out.sort(odometerOrder)
+}
+
+/** The odometer's order: the last leg's bracket is the most significant digit. */
+function odometerOrder(a: number[], b: number[]): number {
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i]! - b[i]!
+  return 0
 }
 
 /** A root is real when the piece it was solved in is the piece it lies in (equity 0 fits both rates). */
