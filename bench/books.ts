@@ -95,3 +95,32 @@ export function hedgeBook(symbolCount: number, seed = 10): Scenario {
   if (!checked.ok) throw new Error(checked.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('\n'))
   return checked.value
 }
+
+/** Small portfolio number i of the 10,000-portfolio library: 1–6 positions over liquid symbols. */
+export function libraryPortfolio(i: number): Scenario {
+  const rand = seededRandom(1000 + i)
+  const { brackets, assets: symbolAssets } = realTiers()
+  const pool = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'BNBUSDT', 'XRPUSDT', 'DOGEUSDT', 'ADAUSDT', 'LINKUSDT', 'AVAXUSDT', 'BTCUSDC', 'ETHUSDC']
+  const marks: Record<string, string> = { BTC: '70210.5', ETH: '2051.18', SOL: '138.42', BNB: '612.4', XRP: '2.31', DOGE: '0.1712', ADA: '0.702', LINK: '14.92', AVAX: '21.84' }
+  const count = 1 + Math.floor(rand() * 6)
+  const symbols: Scenario['market']['symbols'] = {}
+  const positions: Position[] = []
+  for (let k = 0; k < count; k++) {
+    const id = pool[Math.floor(rand() * pool.length)]!
+    if (symbols[id]) continue
+    const a = symbolAssets[id]!
+    const mark = marks[a.baseAsset]!
+    symbols[id] = { baseAsset: a.baseAsset, marginAsset: a.marginAsset, markPrice: mark, brackets: brackets[id]! }
+    const quantity = new Decimal(500 + Math.floor(rand() * 20000)).div(mark).toSignificantDigits(4).toString()
+    positions.push({ symbol: id, side: rand() < 0.5 ? 'long' : 'short', quantity, entryPrice: mark, leverage: 10, marginType: 'cross' })
+  }
+  const assets: Scenario['market']['assets'] = { USDT: stable('0.99985'), USDC: stable('0.99992') }
+  for (const s of Object.values(symbols)) assets[s.baseAsset] = coin(marks[s.baseAsset]!)
+  return {
+    format: 'margin-planner/scenario',
+    version: 1,
+    name: `Portfolio ${String(i).padStart(5, '0')} ${positions.map((p) => p.symbol).join(' ')}`,
+    account: { mode: 'single-asset', positionMode: 'one-way', balances: [{ asset: 'USDT', wallet: String(1000 + Math.floor(rand() * 50000)) }, { asset: 'USDC', wallet: '500' }], positions },
+    market: { asOf: '2026-03-05T00:00:00Z', symbols, assets }
+  }
+}

@@ -131,15 +131,17 @@ export function searchAllPieces(p: LiquidationProblem, twoRates: boolean): Liqui
  * choices instead of Π brackets (issue 10: a hedge symbol with 10 brackets a leg tried 100).
  */
 function reachablePieces(legs: LiquidationLeg[]): number[][] {
-  // Where leg i enters bracket k: P = floor / Q. Ordered exactly by cross-multiplying.
-  const events: { leg: number; bracket: number; floor: Decimal; quantity: Decimal }[] = []
+  // Where leg i enters bracket k: P = floor / Q. One leg's floors are already in order; across
+  // legs the rounded quotient orders them (rounding is monotone) and equal quotients are
+  // ordered exactly by cross-multiplying.
+  const events: { leg: number; bracket: number; floor: Decimal; quantity: Decimal; at: Decimal | null }[] = []
   legs.forEach((l, leg) => {
     if (!l.quantity.gt(ZERO)) return
     l.brackets.forEach((b, bracket) => {
-      if (bracket > 0) events.push({ leg, bracket, floor: b.floor, quantity: l.quantity })
+      if (bracket > 0) events.push({ leg, bracket, floor: b.floor, quantity: l.quantity, at: legs.length > 1 ? b.floor.div(l.quantity) : null })
     })
   })
-  events.sort((a, b) => a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
+  if (legs.length > 1) events.sort((a, b) => a.at!.cmp(b.at!) || a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
   const choice = legs.map((l) => bracketIndex(l.brackets, ZERO))
   const seen = new Set<string>([choice.join()])
   const out = [[...choice]]

@@ -75,6 +75,8 @@ interface StaticSums {
   cu0: Decimal
   iso: Decimal
   cross: number
+  /** A Single-Asset group's balance at x = 0: wallet − Σ isolated wallets + Σ cross uPnL (§3). */
+  groupBalance0: Decimal
   /** wallet + Σ uPnL at x = 0, summed in file order (where the asset's equity changes sign). */
   equity0: Decimal
   /** Σ MM at x = 0 (all and cross) per base asset, and prefix sums of both over the bases. */
@@ -145,7 +147,7 @@ class ShockBase {
     const zeros = (k: number): Decimal[] => new Array<Decimal>(k).fill(ZERO)
     for (const a of this.assets) {
       this.sums.set(a.asset, {
-        u0: ZERO, cu0: ZERO, iso: ZERO, cross: 0, equity0: a.wallet,
+        u0: ZERO, cu0: ZERO, iso: ZERO, cross: 0, groupBalance0: ZERO, equity0: a.wallet,
         m0ByBase: zeros(n), cm0ByBase: zeros(n), m0Before: [], cm0Before: [], m0After: [], cm0After: []
       })
     }
@@ -164,7 +166,9 @@ class ShockBase {
         s.cross++
       }
     }
-    for (const s of this.sums.values()) {
+    for (const a of this.assets) {
+      const s = this.sums.get(a.asset)!
+      s.groupBalance0 = a.wallet.minus(s.iso).plus(s.cu0)
       s.m0Before = prefixSums(s.m0ByBase)
       s.cm0Before = prefixSums(s.cm0ByBase)
       s.m0After = prefixSums([...s.m0ByBase].reverse()).reverse()
@@ -297,59 +301,101 @@ export class ShockLine {
     })
   }
 
-  /** `brackets[k]`: the bracket of the k-th moving position on this piece. */
+  /**
+   * `brackets[k]`: the bracket of the k-th moving position on this piece. The Single-Asset
+   * entities and the Multi-Assets one are built on first use: the search for a shock to
+   * liquidation stops asking for one mode once it has found that mode's root.
+   */
   private piece(start: Decimal, end: Decimal | null, brackets: number[]): Piece {
     const { lines, assets, sums: held } = this.base
+    const chosen = [...brackets]
+    let sums: Map<string, { m0: Decimal; m1: Decimal; cm0: Decimal; cm1: Decimal }> | null = null
+    let isolatedMoving: Map<number, Entity> | null = null
     // Per asset: MM of the moving positions on this piece, c0 + c1·x (all and cross).
-    const sums = new Map<string, { m0: Decimal; m1: Decimal; cm0: Decimal; cm1: Decimal }>()
-    for (const a of assets) {
-      const m = this.movingSums.get(a.asset)!
-      sums.set(a.asset, { m0: m.heldM0, m1: ZERO, cm0: m.heldCm0, cm1: ZERO })
-    }
-    const moved = new Map<number, Entity>()
-    this.moving.forEach((i, slot) => {
-      const l = lines[i]!
-      const b = l.brackets[brackets[slot]!]!
-      // MM = notional0·(1 + x)·MMR − cum for a moving position.
-      const m1 = l.notional0.times(b.mmr)
-      const m0 = m1.minus(b.cum)
-      const s = sums.get(l.marginAsset)!
-      s.m0 = s.m0.plus(m0)
-      s.m1 = s.m1.plus(m1)
-      if (l.isolated) {
-        moved.set(i, { name: l.name, balance: [l.isolatedWallet.plus(l.u0), l.slope, ZERO], maintenance: [m0, m1, ZERO] })
-      } else {
-        s.cm0 = s.cm0.plus(m0)
-        s.cm1 = s.cm1.plus(m1)
+    const maintenanceSums = (): Map<string, { m0: Decimal; m1: Decimal; cm0: Decimal; cm1: Decimal }> => {
+      if (sums) return sums
+      sums = new Map()
+      isolatedMoving = new Map()
+      for (const a of assets) {
+        const m = this.movingSums.get(a.asset)!
+        sums.set(a.asset, { m0: m.heldM0, m1: ZERO, cm0: m.heldCm0, cm1: ZERO })
       }
-    })
-    const isolated: Entity[] = []
-    for (const i of this.base.isolatedAtRisk) {
-      if (moved.has(i)) continue
-      const l = lines[i]!
-      moved.set(i, { name: l.name, balance: [l.isolatedWallet.plus(l.u0), ZERO, ZERO], maintenance: [l.maintenance0, ZERO, ZERO] })
-    }
-    for (const i of [...moved.keys()].sort((a, b) => a - b)) isolated.push(moved.get(i)!)
-    const groups: Entity[] = []
-    let equity: Poly = [ZERO, ZERO, ZERO]
-    let maintenance: Poly = [ZERO, ZERO, ZERO]
-    // A point inside the piece tells each asset's equity sign there (constant on the piece).
-    const inside = end === null ? start.plus(1) : start.plus(end).div(2)
-    for (const a of assets) {
-      const h = held.get(a.asset)!
-      const m = this.movingSums.get(a.asset)!
-      const s = sums.get(a.asset)!
-      if (a.isGroup) {
-        groups.push({ name: a.asset, balance: [a.wallet.minus(h.iso).plus(h.cu0), m.cu1, ZERO], maintenance: h.cross > 0 ? [s.cm0, s.cm1, ZERO] : [ZERO, ZERO, ZERO] })
+      for (let slot = 0; slot < this.moving.length; slot++) {
+        const i = this.moving[slot]!
+        const l = lines[i]!
+        const b = l.brackets[chosen[slot]!]!
+        // MM = notional0·(1 + x)·MMR − cum for a moving position.
+        const m1 = l.notional0.times(b.mmr)
+        const m0 = m1.minus(b.cum)
+        const s = sums.get(l.marginAsset)!
+        s.m0 = s.m0.plus(m0)
+        s.m1 = s.m1.plus(m1)
+        if (l.isolated) {
+          isolatedMoving.set(i, { name: l.name, balance: [l.isolatedWallet.plus(l.u0), l.slope, ZERO], maintenance: [m0, m1, ZERO] })
+        } else {
+          s.cm0 = s.cm0.plus(m0)
+          s.cm1 = s.cm1.plus(m1)
+        }
       }
-      // §4: equity at bid (a debt at ask), MM at ask; a moving asset's rates scale by (1 + x).
-      const e0 = a.wallet.plus(h.u0)
-      const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
-      const d = this.movingAssets.has(a.asset) ? ONE : ZERO
-      equity = addPoly(equity, scaleLine(rate.times(e0), rate.times(m.u1), d))
-      maintenance = addPoly(maintenance, scaleLine(a.ask0.times(s.m0), a.ask0.times(s.m1), d))
+      return sums
     }
-    return { start, end, groups, isolated, multi: { name: 'account', balance: equity, maintenance } }
+    let single: { groups: Entity[]; isolated: Entity[] } | null = null
+    const singleAsset = (): { groups: Entity[]; isolated: Entity[] } => {
+      if (single) return single
+      const s = maintenanceSums()
+      const entities = new Map(isolatedMoving!)
+      for (const i of this.base.isolatedAtRisk) {
+        if (entities.has(i)) continue
+        const l = lines[i]!
+        entities.set(i, { name: l.name, balance: [l.isolatedWallet.plus(l.u0), ZERO, ZERO], maintenance: [l.maintenance0, ZERO, ZERO] })
+      }
+      const isolated = [...entities.keys()].sort((x, y) => x - y).map((i) => entities.get(i)!)
+      const groups: Entity[] = []
+      for (const a of assets) {
+        if (!a.isGroup) continue
+        const h = held.get(a.asset)!
+        const m = this.movingSums.get(a.asset)!
+        const g = s.get(a.asset)!
+        groups.push({ name: a.asset, balance: [h.groupBalance0, m.cu1, ZERO], maintenance: h.cross > 0 ? [g.cm0, g.cm1, ZERO] : [ZERO, ZERO, ZERO] })
+      }
+      single = { groups, isolated }
+      return single
+    }
+    let multi: Entity | null = null
+    const multiAssets = (): Entity => {
+      if (multi) return multi
+      const s = maintenanceSums()
+      let equity: Poly = [ZERO, ZERO, ZERO]
+      let maintenance: Poly = [ZERO, ZERO, ZERO]
+      // A point inside the piece tells each asset's equity sign there (constant on the piece).
+      const inside = end === null ? start.plus(1) : start.plus(end).div(2)
+      for (const a of assets) {
+        const h = held.get(a.asset)!
+        const m = this.movingSums.get(a.asset)!
+        const g = s.get(a.asset)!
+        // §4: equity at bid (a debt at ask), MM at ask; a moving asset's rates scale by (1 + x).
+        const e0 = a.wallet.plus(h.u0)
+        const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
+        const d = this.movingAssets.has(a.asset) ? ONE : ZERO
+        equity = addPoly(equity, scaleLine(rate.times(e0), rate.times(m.u1), d))
+        maintenance = addPoly(maintenance, scaleLine(a.ask0.times(g.m0), a.ask0.times(g.m1), d))
+      }
+      multi = { name: 'account', balance: equity, maintenance }
+      return multi
+    }
+    return {
+      start,
+      end,
+      get groups() {
+        return singleAsset().groups
+      },
+      get isolated() {
+        return singleAsset().isolated
+      },
+      get multi() {
+        return multiAssets()
+      }
+    }
   }
 }
 
