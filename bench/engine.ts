@@ -2,7 +2,8 @@
 // Reports median and p95 milliseconds of the engine, the scenario reader, the market import and
 // the library store. `npm run --silent bench -- --json` prints one JSON object a line:
 // {"name", "n", "median_ms", "p95_ms", "rss_mb"}. Inputs come from bench/books.ts (seeded, the
-// real bracket table kept in the repo). `--only NAME[,NAME]` runs some entries.
+// real bracket table kept in the repo). `--only NAME[,NAME]` runs some entries; `--runs N` caps
+// the timed runs of each.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -18,6 +19,9 @@ const args = process.argv.slice(2)
 const asJson = args.includes('--json')
 const onlyAt = args.indexOf('--only')
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : null
+// `--runs N`: at most N timed runs an entry (the "before" figures of a 40 s compare).
+const runsAt = args.indexOf('--runs')
+const maxRuns = runsAt >= 0 ? Math.max(1, Number.parseInt(args[runsAt + 1] ?? '', 10) || 1) : Infinity
 
 function loadExample(name: string): Scenario {
   const parsed = parseScenario(readFileSync(resolve(import.meta.dirname, `../resources/examples/${name}.mpscenario.json`), 'utf8'))
@@ -40,10 +44,11 @@ interface Entry {
 
 function measure(e: Entry): void {
   e.setup?.()
-  const warm = Math.min(5, e.runs)
+  const runs = Math.min(e.runs, maxRuns)
+  const warm = Math.min(5, runs)
   for (let i = 0; i < warm; i++) e.fn(i) // warm up the JIT
   const times: number[] = []
-  for (let i = 0; i < e.runs; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now()
     e.fn(i)
     times.push(performance.now() - t)
