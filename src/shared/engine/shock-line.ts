@@ -176,6 +176,19 @@ class ShockBase {
     }
   }
 
+  private readonly moves: Decimal[][] = []
+
+  /** x at which position i's notional reaches each bracket's floor: floor / notional0 − 1 (index 0 unused). */
+  floorMoves(i: number): Decimal[] {
+    let out = this.moves[i]
+    if (!out) {
+      const l = this.lines[i]!
+      out = l.brackets.map((b, k) => (k === 0 ? ZERO : b.floor.div(l.notional0).minus(1)))
+      this.moves[i] = out
+    }
+    return out
+  }
+
   /** Σ MM at x = 0 of the positions of `asset`'s margin-asset sums whose base does not move. */
   heldMaintenance(s: StaticSums, movingAssets: Set<string>, cross: boolean): Decimal {
     const byBase = cross ? s.cm0ByBase : s.m0ByBase
@@ -227,6 +240,7 @@ export class ShockLine {
   /** Indexes of the moving positions, in file order. */
   private readonly moving: number[]
   private readonly movingSums = new Map<string, MovingSums>()
+  private readonly fixedContribution = new Map<string, [Poly, Poly]>()
 
   constructor(account: PreparedAccount, readonly movingAssets: Set<string>) {
     this.base = shockBase(account)
@@ -238,12 +252,34 @@ export class ShockLine {
       const s = this.base.sums.get(a.asset)!
       this.movingSums.set(a.asset, { u1: ZERO, cu1: ZERO, heldM0: this.base.heldMaintenance(s, movingAssets, false), heldCm0: this.base.heldMaintenance(s, movingAssets, true) })
     }
+    const touched = new Set<string>()
     for (const i of moving) {
       const l = this.base.lines[i]!
       const m = this.movingSums.get(l.marginAsset)!
       m.u1 = m.u1.plus(l.slope)
       if (!l.isolated) m.cu1 = m.cu1.plus(l.slope)
+      touched.add(l.marginAsset)
     }
+    // An asset no moving position is margined in adds the same to every piece's account figures.
+    for (const a of this.base.assets) {
+      if (touched.has(a.asset)) continue
+      const m = this.movingSums.get(a.asset)!
+      this.fixedContribution.set(a.asset, this.contribution(a, { m0: m.heldM0, m1: ZERO }, ZERO))
+    }
+  }
+
+  /**
+   * One asset's USD equity and MM on a piece, each (1 + d·x)·(c0 + c1·x). §4: equity at bid (a
+   * debt at ask), MM at ask; a moving asset's rates scale by (1 + x). `inside`: a point of the
+   * piece, where the equity's sign (constant on the piece) is read.
+   */
+  private contribution(a: AssetLine, maintenance: { m0: Decimal; m1: Decimal }, inside: Decimal): [Poly, Poly] {
+    const h = this.base.sums.get(a.asset)!
+    const m = this.movingSums.get(a.asset)!
+    const e0 = a.wallet.plus(h.u0)
+    const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
+    const d = this.movingAssets.has(a.asset) ? ONE : ZERO
+    return [scaleLine(rate.times(e0), rate.times(m.u1), d), scaleLine(a.ask0.times(maintenance.m0), a.ask0.times(maintenance.m1), d)]
   }
 
   /** The pieces from x = 0 outward: direction −1 down to x = −1 (price 0), +1 up without end. */
@@ -255,11 +291,8 @@ export class ShockLine {
     // Where a moving position's notional crosses a bracket floor: x = floor / notional − 1.
     const events: { x: Decimal; line: number; bracket: number }[] = []
     this.moving.forEach((i, slot) => {
-      const l = lines[i]!
-      l.brackets.forEach((b, k) => {
-        if (k === 0) return
-        const x = b.floor.div(l.notional0).minus(1)
-        if (eventInRange(x)) events.push({ x, line: slot, bracket: direction > 0 ? k : k - 1 })
+      this.base.floorMoves(i).forEach((x, k) => {
+        if (k > 0 && eventInRange(x)) events.push({ x, line: slot, bracket: direction > 0 ? k : k - 1 })
       })
     })
     // Where an asset's equity (wallet + uPnL, linear in x) changes sign: its USD rate switches.
@@ -370,15 +403,9 @@ export class ShockLine {
       // A point inside the piece tells each asset's equity sign there (constant on the piece).
       const inside = end === null ? start.plus(1) : start.plus(end).div(2)
       for (const a of assets) {
-        const h = held.get(a.asset)!
-        const m = this.movingSums.get(a.asset)!
-        const g = s.get(a.asset)!
-        // §4: equity at bid (a debt at ask), MM at ask; a moving asset's rates scale by (1 + x).
-        const e0 = a.wallet.plus(h.u0)
-        const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
-        const d = this.movingAssets.has(a.asset) ? ONE : ZERO
-        equity = addPoly(equity, scaleLine(rate.times(e0), rate.times(m.u1), d))
-        maintenance = addPoly(maintenance, scaleLine(a.ask0.times(g.m0), a.ask0.times(g.m1), d))
+        const [e, mm] = this.fixedContribution.get(a.asset) ?? this.contribution(a, s.get(a.asset)!, inside)
+        equity = addPoly(equity, e)
+        maintenance = addPoly(maintenance, mm)
       }
       multi = { name: 'account', balance: equity, maintenance }
       return multi
