@@ -189,7 +189,7 @@ class ShockBase {
     return out
   }
 
-  /** Σ MM at x = 0 of the positions of `asset`'s margin-asset sums whose base does not move. */
+  /** Σ MM at x = 0 (all, or cross only) of one margin asset's positions whose base asset does not move. */
   heldMaintenance(s: StaticSums, movingAssets: Set<string>, cross: boolean): Decimal {
     const byBase = cross ? s.cm0ByBase : s.m0ByBase
     const moving = [...movingAssets].filter((a) => this.baseOrder.has(a))
