@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // Builds out-cli/margin-planner.mjs once when a source is newer (the CLI tests run it).
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30000,
     hookTimeout: 60000
   }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The `margin-planner` command from a checkout: runs src/main/cli.ts through tsx, so it works
-// right after `npm ci` with no build step.
-import { spawnSync } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// The `margin-planner` command: runs the built JavaScript (out-cli/margin-planner.mjs, made by
+// scripts/cli-build.mjs on `npm ci`, `npm run build`, or here on first use and whenever a source
+// is newer than the build). `npm run cli:dev` runs src/main/cli.ts through tsx instead.
+import { pathToFileURL } from 'node:url'
+import { ensureCliBuilt } from '../scripts/cli-build.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: process.cwd() })
-process.exit(r.status ?? 1)
+const file = await ensureCliBuilt()
+const { runCli } = await import(pathToFileURL(file).href)
+const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }
+process.exitCode = await runCli(process.argv.slice(2), io)

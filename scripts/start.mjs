@@ -28,4 +28,4 @@ if (hasElectron && hasDisplay) {
 const example = join('resources', 'examples', 'usdc-position-needs-multi-assets.mpscenario.json')
 console.log(`Margin Planner: ${hasElectron ? 'no display' : "Electron's binary is not installed"}, so the desktop window cannot open here.`)
 console.log(`Running the same engine from the terminal instead: margin-planner compare ${example}\n`)
-process.exit(run(process.execPath, ['--import', 'tsx', join(root, 'src', 'main', 'cli.ts'), 'compare', example]))
+process.exit(run(process.execPath, [join(root, 'bin', 'margin-planner.mjs'), 'compare', example]))

@@ -1,4 +1,5 @@
-// Runs the real `margin-planner` CLI as a child process (node + tsx, as `npm run cli` does).
+// Runs the real `margin-planner` CLI as a child process: bin/margin-planner.mjs, the built
+// JavaScript a user runs (tests/global-setup.ts builds it once if it is missing or stale).
 import { spawn } from 'node:child_process'
 import { ROOT } from './scenarios'
 
@@ -10,7 +11,7 @@ export interface CliRun {
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
+    const child = spawn(process.execPath, ['bin/margin-planner.mjs', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

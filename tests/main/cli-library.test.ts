@@ -1,5 +1,5 @@
-// The library CLI: the main journeys through the real process (node --import tsx
-// src/main/cli.ts), the rest in-process through runCli (the same code, minus the spawn).
+// The library CLI: the main journeys through the real process (bin/margin-planner.mjs, the
+// built command), the rest in-process through runCli (the same code, minus the spawn).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

@@ -51,38 +51,56 @@ const MAX_ITERATIONS = 8
 export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice {
   const { legs } = problem
   const twoRates = !problem.bidRate.eq(problem.askRate)
+  const solvePiece = pieceSolver(problem)
   let piece: Piece = { brackets: legs.map((l) => bracketIndex(l.brackets, l.quantity.times(problem.mark))), atBid: true }
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const price = solvePiece(problem, piece)
+    const price = solvePiece(piece)
     if (price === null || !price.gt(ZERO)) break
     const next = pieceAt(problem, price, twoRates)
     if (samePiece(piece, next)) return found(problem, price)
     piece = next
   }
-  return searchAllPieces(problem, twoRates)
+  return searchAllPieces(problem, twoRates, solvePiece)
 }
 
-function solvePiece(p: LiquidationProblem, piece: Piece): Decimal | null {
-  const r = piece.atBid ? p.bidRate : p.askRate
+type Solver = (piece: Piece) => Decimal | null
+
+/**
+ * The root of one piece's linear equation. What does not depend on the piece (Σ s·Q·EP, Σ s·Q,
+ * each rate's constant terms, each leg's Q·MMR per bracket) is computed once per problem (issue
+ * 10: a hedge symbol tries dozens of pieces), with the same operations in the same order.
+ */
+function pieceSolver(p: LiquidationProblem): Solver {
   const a = p.askRate
   let sumCost = ZERO
   let sumQty = ZERO
-  let sumQtyMmr = ZERO
-  let sumCum = ZERO
-  p.legs.forEach((leg, i) => {
-    const b = leg.brackets[piece.brackets[i]!]!
+  for (const leg of p.legs) {
     sumCost = sumCost.plus(leg.signedCost)
     sumQty = sumQty.plus(leg.signedQty)
-    sumQtyMmr = sumQtyMmr.plus(leg.quantity.times(b.mmr))
-    sumCum = sumCum.plus(b.cum)
+  }
+  const equityBase = p.wallet.plus(p.otherUnrealizedPnl).minus(sumCost)
+  const rateTerms = (r: Decimal): { rQty: Decimal; head: Decimal } => ({
+    rQty: r.times(sumQty),
+    head: p.otherUsdEquity.plus(r.times(equityBase)).minus(p.otherUsdMaintenance)
   })
-  const denominator = a.times(sumQtyMmr).minus(r.times(sumQty))
-  if (denominator.isZero()) return null
-  const numerator = p.otherUsdEquity
-    .plus(r.times(p.wallet.plus(p.otherUnrealizedPnl).minus(sumCost)))
-    .minus(p.otherUsdMaintenance)
-    .minus(a.times(p.otherMaintenance.minus(sumCum)))
-  return numerator.div(denominator)
+  let atBid: { rQty: Decimal; head: Decimal } | null = null
+  let atAsk: { rQty: Decimal; head: Decimal } | null = null
+  const qtyMmr = p.legs.map((l) => new Array<Decimal | undefined>(l.brackets.length))
+  return (piece) => {
+    const terms = piece.atBid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))
+    let sumQtyMmr = ZERO
+    let sumCum = ZERO
+    p.legs.forEach((leg, i) => {
+      const k = piece.brackets[i]!
+      const b = leg.brackets[k]!
+      sumQtyMmr = sumQtyMmr.plus((qtyMmr[i]![k] ??= leg.quantity.times(b.mmr)))
+      sumCum = sumCum.plus(b.cum)
+    })
+    const denominator = a.times(sumQtyMmr).minus(terms.rQty)
+    if (denominator.isZero()) return null
+    const numerator = terms.head.minus(a.times(p.otherMaintenance.minus(sumCum)))
+    return numerator.div(denominator)
+  }
 }
 
 /** The piece a price falls in: each leg's bracket at Q × P, and the sign of the asset's equity. */
@@ -103,15 +121,14 @@ function samePiece(a: Piece, b: Piece): boolean {
   return a.atBid === b.atBid && a.brackets.every((v, i) => v === b.brackets[i])
 }
 
-function searchAllPieces(p: LiquidationProblem, twoRates: boolean): LiquidationPrice {
+/** Every piece that can hold the root, the consistent positive root nearest the mark (exported for the differential test). */
+export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, solvePiece: Solver = pieceSolver(p)): LiquidationPrice {
   let best: Decimal | null = null
   let bestDistance: Decimal | null = null
-  const counts = p.legs.map((l) => l.brackets.length)
-  const choice = counts.map(() => 0)
-  for (;;) {
+  for (const brackets of reachablePieces(p.legs)) {
     for (const atBid of twoRates ? [true, false] : [true]) {
-      const piece = { brackets: [...choice], atBid }
-      const price = solvePiece(p, piece)
+      const piece = { brackets, atBid }
+      const price = solvePiece(piece)
       if (price !== null && price.gt(ZERO) && consistent(p, piece, price, twoRates)) {
         const distance = price.minus(p.mark).abs()
         if (bestDistance === null || distance.lt(bestDistance)) {
@@ -120,11 +137,46 @@ function searchAllPieces(p: LiquidationProblem, twoRates: boolean): LiquidationP
         }
       }
     }
-    let k = 0
-    while (k < choice.length && ++choice[k]! === counts[k]) choice[k++] = 0
-    if (k === choice.length) break
   }
   return best === null ? { price: null, beyondLastBracket: false } : found(p, best)
+}
+
+/**
+ * The bracket choices some positive price puts the legs in, in the order of an odometer over
+ * all choices (first leg fastest), which decides ties as trying every choice would. A root is
+ * only kept when its choice is the one at the root (`consistent`), and each leg's bracket rises
+ * with the price, so only the choices met walking the price up from 0 can hold one: Σ brackets
+ * choices instead of Π brackets (issue 10: a hedge symbol with 10 brackets a leg tried 100).
+ */
+function reachablePieces(legs: LiquidationLeg[]): number[][] {
+  // Where leg i enters bracket k: P = floor / Q. One leg's floors are already in order; across
+  // legs the rounded quotient orders them (rounding is monotone) and equal quotients are
+  // ordered exactly by cross-multiplying.
+  const events: { leg: number; bracket: number; floor: Decimal; quantity: Decimal; at: Decimal | null }[] = []
+  legs.forEach((l, leg) => {
+    if (!l.quantity.gt(ZERO)) return
+    l.brackets.forEach((b, bracket) => {
+      if (bracket > 0) events.push({ leg, bracket, floor: b.floor, quantity: l.quantity, at: legs.length > 1 ? b.floor.div(l.quantity) : null })
+    })
+  })
+  if (legs.length > 1) events.sort((a, b) => a.at!.cmp(b.at!) || a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
+  const choice = legs.map((l) => bracketIndex(l.brackets, ZERO))
+  const seen = new Set<string>([choice.join()])
+  const out = [[...choice]]
+  for (const e of events) {
+    if (e.bracket <= choice[e.leg]!) continue
+    choice[e.leg] = e.bracket
+    if (seen.has(choice.join())) continue
+    seen.add(choice.join())
+    out.push([...choice])
+  }
+  return out.sort(odometerOrder)
+}
+
+/** The odometer's order: the last leg's bracket is the most significant digit. */
+function odometerOrder(a: number[], b: number[]): number {
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i]! - b[i]!
+  return 0
 }
 
 /** A root is real when the piece it was solved in is the piece it lies in (equity 0 fits both rates). */

@@ -50,6 +50,8 @@ export interface PreparedAccount {
   accountAssets: string[]
   /** Assets that margin some symbol of the market (Single-Asset groups are among these). */
   marginAssets: Set<string>
+  /** The market's symbols by base asset: what a move of that asset moves (issue 10: no scan per move). */
+  symbolsByBase: Map<string, PreparedSymbol[]>
 }
 
 export function prepareAccount(scenario: Scenario): PreparedAccount {
@@ -67,9 +69,14 @@ export function prepareAccount(scenario: Scenario): PreparedAccount {
   }
   const symbols = new Map<string, PreparedSymbol>()
   const marginAssets = new Set<string>()
+  const symbolsByBase = new Map<string, PreparedSymbol[]>()
   for (const [symbol, m] of Object.entries(scenario.market.symbols)) {
-    symbols.set(symbol, { symbol, baseAsset: m.baseAsset, marginAsset: m.marginAsset, mark: new Decimal(m.markPrice), brackets: toBrackets(m.brackets) })
+    const prepared = { symbol, baseAsset: m.baseAsset, marginAsset: m.marginAsset, mark: new Decimal(m.markPrice), brackets: toBrackets(m.brackets) }
+    symbols.set(symbol, prepared)
     marginAssets.add(m.marginAsset)
+    const same = symbolsByBase.get(m.baseAsset)
+    if (same) same.push(prepared)
+    else symbolsByBase.set(m.baseAsset, [prepared])
   }
   const hedge = scenario.account.positionMode === 'hedge'
   const positions = scenario.account.positions.map((p, index): PreparedPosition => {
@@ -94,8 +101,13 @@ export function prepareAccount(scenario: Scenario): PreparedAccount {
   const wallets = new Map<string, Decimal>()
   for (const b of scenario.account.balances) wallets.set(b.asset, new Decimal(b.wallet))
   const accountAssets = [...scenario.account.balances.map((b) => b.asset)]
-  for (const p of positions) if (!accountAssets.includes(p.symbol.marginAsset)) accountAssets.push(p.symbol.marginAsset)
-  return { scenario, assets, symbols, positions, wallets, accountAssets, marginAssets }
+  const listed = new Set(accountAssets)
+  for (const p of positions) {
+    if (listed.has(p.symbol.marginAsset)) continue
+    listed.add(p.symbol.marginAsset)
+    accountAssets.push(p.symbol.marginAsset)
+  }
+  return { scenario, assets, symbols, positions, wallets, accountAssets, marginAssets, symbolsByBase }
 }
 
 export function walletOf(account: PreparedAccount, asset: string): Decimal {

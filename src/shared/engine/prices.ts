@@ -24,9 +24,7 @@ export function movedPrices(account: PreparedAccount, moves: Map<string, Decimal
     const factor = ONE.plus(move)
     const index = prices.indexes.get(asset)
     if (index) prices.indexes.set(asset, index.times(factor))
-    for (const s of account.symbols.values()) {
-      if (s.baseAsset === asset) prices.marks.set(s.symbol, s.mark.times(factor))
-    }
+    for (const s of account.symbolsByBase.get(asset) ?? []) prices.marks.set(s.symbol, s.mark.times(factor))
   }
   return prices
 }

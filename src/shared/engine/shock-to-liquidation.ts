@@ -14,12 +14,12 @@ export const SHOCK_TO_LIQUIDATION_METHOD = 'exact: roots of the piecewise linear
  * position's symbol, then every asset held that margins no symbol (collateral such as ETH or BNB).
  */
 export function shockAssets(account: PreparedAccount): string[] {
-  const out: string[] = []
-  for (const p of account.positions) if (!out.includes(p.symbol.baseAsset)) out.push(p.symbol.baseAsset)
+  const out = new Set<string>()
+  for (const p of account.positions) out.add(p.symbol.baseAsset)
   for (const b of account.scenario.account.balances) {
-    if (!account.marginAssets.has(b.asset) && !new Decimal(b.wallet).isZero() && !out.includes(b.asset)) out.push(b.asset)
+    if (!account.marginAssets.has(b.asset) && !new Decimal(b.wallet).isZero()) out.add(b.asset)
   }
-  return out
+  return [...out]
 }
 
 export function shocksToLiquidation(account: PreparedAccount): ShockToLiquidation[] {

@@ -1,0 +1,90 @@
+// Shock to liquidation (margin-rules.md §4): for each base asset, the smallest move down and up
+// (its index and the marks of all its symbols together) at which a Single-Asset group or
+// isolated position, or the Multi-Assets account, reaches 100%. Solved exactly on each piece of
+// the shock line (linear in Single-Asset, at most quadratic in Multi-Assets).
+import { Decimal, ZERO } from '../../../../src/shared/decimal'
+import type { PreparedAccount } from '../../../../src/shared/engine/prepare'
+import type { MoveToLiquidation, ShockToLiquidation } from '../../../../src/shared/engine/result-types'
+import { ShockLine, evalPoly, type Entity, type Poly } from './shock-line'
+
+export const SHOCK_TO_LIQUIDATION_METHOD = 'exact: roots of the piecewise linear (Single-Asset) and quadratic (Multi-Assets) margin functions, piece by piece'
+
+/**
+ * The assets a shock to liquidation is reported for (Decision): the base asset of every
+ * position's symbol, then every asset held that margins no symbol (collateral such as ETH or BNB).
+ */
+export function shockAssets(account: PreparedAccount): string[] {
+  const out: string[] = []
+  for (const p of account.positions) if (!out.includes(p.symbol.baseAsset)) out.push(p.symbol.baseAsset)
+  for (const b of account.scenario.account.balances) {
+    if (!account.marginAssets.has(b.asset) && !new Decimal(b.wallet).isZero() && !out.includes(b.asset)) out.push(b.asset)
+  }
+  return out
+}
+
+export function shocksToLiquidation(account: PreparedAccount): ShockToLiquidation[] {
+  if (account.positions.length === 0) return []
+  return shockAssets(account).map((asset) => {
+    const line = new ShockLine(account, new Set([asset]))
+    return { asset, down: moveToLiquidation(line, -1), up: moveToLiquidation(line, 1) }
+  })
+}
+
+export function moveToLiquidation(line: ShockLine, direction: 1 | -1): { singleAsset: MoveToLiquidation; multiAssets: MoveToLiquidation } {
+  let single: MoveToLiquidation | null = null
+  let multi: MoveToLiquidation | null = null
+  for (const piece of line.pieces(direction)) {
+    if (single === null) {
+      single = firstInPiece([...piece.groups, ...piece.isolated], piece.start, piece.end, direction)
+    }
+    if (multi === null) multi = firstInPiece([piece.multi], piece.start, piece.end, direction)
+    if (single !== null && multi !== null) break
+  }
+  const none = { move: null, by: null }
+  const flag = (m: MoveToLiquidation | null): MoveToLiquidation => {
+    if (m === null) return none
+    return m.move !== null && line.beyondLastCap(new Decimal(m.move)) ? { ...m, beyondLastBracket: true } : m
+  }
+  return { singleAsset: flag(single), multiAssets: flag(multi) }
+}
+
+function firstInPiece(entities: Entity[], start: Decimal, end: Decimal | null, direction: 1 | -1): MoveToLiquidation | null {
+  let best: { x: Decimal; by: string } | null = null
+  for (const entity of entities) {
+    if (entity.maintenance.every((c) => c.isZero())) continue // no positions: nothing to liquidate
+    const x = firstRoot(subtract(entity.balance, entity.maintenance), start, end, direction)
+    if (x !== null && (best === null || x.minus(start).abs().lt(best.x.minus(start).abs()))) best = { x, by: entity.name }
+  }
+  return best === null ? null : { move: best.x.isZero() ? ZERO.toString() : best.x.toString(), by: best.by }
+}
+
+function subtract(a: Poly, b: Poly): Poly {
+  return [a[0].minus(b[0]), a[1].minus(b[1]), a[2].minus(b[2])]
+}
+
+/** First x from `start` towards `end` with h(x) ≤ 0 (margin balance at or below MM). */
+function firstRoot(h: Poly, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
+  if (!evalPoly(h, start).gt(ZERO)) return start
+  const [c0, c1, c2] = h
+  const roots: Decimal[] = []
+  if (c2.isZero()) {
+    if (!c1.isZero()) roots.push(c0.neg().div(c1))
+  } else {
+    const disc = c1.times(c1).minus(c2.times(c0).times(4))
+    if (!disc.isNeg()) {
+      const sq = disc.sqrt()
+      roots.push(c1.neg().plus(sq).div(c2.times(2)), c1.neg().minus(sq).div(c2.times(2)))
+    }
+  }
+  const within = (x: Decimal): boolean => {
+    const past = direction > 0 ? x.gt(start) : x.lt(start)
+    if (!past) return false
+    if (end === null) return true
+    return direction > 0 ? x.lte(end) : x.gte(end)
+  }
+  const inPiece = roots.filter(within).sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
+  const x = inPiece[0] ?? null
+  // Going down, a root at x = −1 is a price of 0: no positive price liquidates.
+  if (x !== null && direction < 0 && !x.gt(-1)) return null
+  return x
+}
