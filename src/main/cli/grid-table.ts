@@ -32,7 +32,7 @@ function heatMap(grid: StressGrid, cell: (i: number, j: number) => string): stri
 export function formatGridTable(scenario: Scenario, grid: StressGrid): string {
   const out: string[] = []
   out.push(scenario.name)
-  out.push(`stress grid: ${grid.x.asset} across, ${grid.y.asset} down · market as of ${scenario.market.asOf}`)
+  out.push(`stress grid: ${grid.x.asset} move across, ${grid.y.asset} move by row (rises at the top) · market as of ${scenario.market.asOf}`)
   out.push('margin ratio in % (rounded up); LIQ liquidated (≥ 100% or nothing left); · nothing to maintain')
   out.push('')
   out.push('SINGLE-ASSET MODE: the worst group')
