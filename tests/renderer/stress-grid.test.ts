@@ -100,6 +100,11 @@ describe('Stress grid tab', () => {
     expect(table.findAll('tbody tr')).toHaveLength(21)
     expect(table.findAll('tbody tr')[0]!.get('th').text()).toBe('+50%')
     expect(table.text()).toContain('LIQUIDATED / ')
+    // Another portfolio: its own largest exposures again.
+    const { portfolio } = { portfolio: usePortfolioStore() }
+    portfolio.open(loadScenario('resources/examples/hedge-mode-isolated-blocked.mpscenario.json'))
+    await nextTick()
+    expect([grid.x, grid.y]).toEqual(['BTC', 'ETH'])
   })
 
   it('Export report… sends the valid scenario on screen; an invalid draft is not sent', async () => {

@@ -1,7 +1,7 @@
 // The Stress grid tab (scenario-format.md §4, ui.md "Stress grid"): two assets, a range, and the
 // grid of both modes computed in a Web Worker (the slider worker's code, its own instance, latest
 // request wins) from the last valid scenario. Axes default to the two largest exposures; a
-// choice survives edits while both assets still exist.
+// choice survives edits while both assets still exist, and resets when another portfolio opens.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { exposures, prepareAccount, GRID_DEFAULT_RANGE, GRID_DEFAULT_STEPS, type StressGrid } from '../../../shared/engine'
@@ -79,6 +79,14 @@ export const useGridStore = defineStore('grid', () => {
     lane.submit({ kind: 'grid', spec: { x: x.value, y: y.value, range: range.value, steps: GRID_DEFAULT_STEPS } })
   }
 
+  // Another portfolio opened: back to its own largest exposures.
+  watch(
+    () => portfolio.generation,
+    () => {
+      chosenX.value = null
+      chosenY.value = null
+    }
+  )
   watch(
     () => portfolio.valid,
     (s) => {
