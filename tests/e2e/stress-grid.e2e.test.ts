@@ -47,8 +47,15 @@ describe.each(['light', 'dark'] as const)('Stress grid tab (%s)', (scheme) => {
       await page.getByTestId('shock-strip').waitFor()
       expect(await page.getByTestId('shock-strip').innerText()).toMatch(/ETH -30\.0%, SOL \+20\.0%/)
 
+      // No serious or critical accessibility violation in the tab, maps or table (axe-core).
+      const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
+      await page.evaluate(axe)
+      const serious = async (): Promise<string[]> =>
+        (await page.evaluate(`axe.run(document.querySelector('[data-testid="stress-grid"]')).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`)) as string[]
+      expect(await serious()).toEqual([])
       await page.getByTestId('grid-table-toggle').click()
       expect(await panel.locator('[data-testid="grid-table"] tbody tr').count()).toBe(21)
+      expect(await serious()).toEqual([])
 
       // Export report…: the scenario on screen goes to main's real handler, which writes the
       // file where this harness's stand-in dialog says (the exports folder, the suggested name).
