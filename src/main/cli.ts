@@ -8,12 +8,16 @@ import { libraryCommand } from './cli/library-command'
 import { marketCommand } from './cli/market-command'
 import { accountCommand } from './cli/account-command'
 import { positionsCommand } from './cli/positions-command'
+import { gridCommand } from './cli/grid-command'
+import { reportCommand } from './cli/report-command'
 import { BadInput, type CliIo, type Command } from './cli/cli-io'
 import { escapeControlCharacters } from '../shared/text/escape-control'
 
 const USAGE = `usage: margin-planner <command> ...
   compare FILE [--json]            both modes side by side for a scenario file
   compare --id ID [--db PATH]      the same for a portfolio stored in the library
+  grid FILE [--x ASSET] [--y ASSET] [--range 0.5] [--steps 21] [--json]   stress grid of two assets' moves
+  report FILE [--out REPORT.html | --out -]   one self-contained HTML report (also --id ID)
   library import FILE [--name NAME] [--dry-run] | list | show ID | export ID FILE
   library delete ID | restore ID [--revision N] | revisions ID | rename | duplicate | empty-trash
   library backup [FILE] | backups | check | recover [--from BACKUP] | compact --older-than DAYS
@@ -28,7 +32,9 @@ const COMMANDS: Record<string, Command> = {
   library: libraryCommand,
   market: marketCommand,
   account: accountCommand,
-  positions: positionsCommand
+  positions: positionsCommand,
+  grid: gridCommand,
+  report: reportCommand
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -34,3 +34,18 @@ export function ensureScenarioExtension(path: string): string {
   if (path.toLowerCase().endsWith(SCENARIO_EXTENSION)) return path
   return `${path.replace(/\.json$/i, '')}${SCENARIO_EXTENSION}`
 }
+
+/** The HTML report's save dialog (File › Export report…): NAME.report.html by default. */
+export function reportSaveDialogOptions(suggestedName: string): SaveDialogOptions {
+  return {
+    title: 'Export report',
+    defaultPath: ensureReportExtension(suggestedName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'report'),
+    filters: [{ name: 'HTML report', extensions: ['html'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation']
+  }
+}
+
+/** `plan` -> `plan.report.html`; a name already ending in .html is kept. */
+export function ensureReportExtension(path: string): string {
+  return /\.html?$/i.test(path) ? path : `${path}.report.html`
+}

@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { mkdirSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
-import { ensureScenarioExtension, openDialogOptions, saveDialogOptions } from './dialog-options'
+import { ensureReportExtension, ensureScenarioExtension, openDialogOptions, reportSaveDialogOptions, saveDialogOptions } from './dialog-options'
 import { makeIsTrustedSender, registerIpc } from './ipc'
 import { bindHandlers, type FileAccess } from './ipc-handlers'
 import { buildMenuTemplate } from './menu-template'
@@ -170,10 +170,11 @@ const fileAccess: FileAccess = {
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
-  async chooseSave(suggestedName) {
-    const options = saveDialogOptions(suggestedName)
+  async chooseSave(suggestedName, kind = 'scenario') {
+    const options = kind === 'report' ? reportSaveDialogOptions(suggestedName) : saveDialogOptions(suggestedName)
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
-    return result.canceled || !result.filePath ? null : ensureScenarioExtension(result.filePath)
+    if (result.canceled || !result.filePath) return null
+    return kind === 'report' ? ensureReportExtension(result.filePath) : ensureScenarioExtension(result.filePath)
   },
   takePending: () => pendingOpens.take(),
   remember: (path) => {

@@ -14,13 +14,14 @@ import { exportScenarioText, importMarketText, importScenarioText } from './stor
 import { importAccountTexts } from './store/account-market'
 import { importPositionsCsv } from './store/positions-csv-import'
 import { positionsCsvTemplate } from '../shared/import/positions-csv'
+import { buildReport } from '../shared/report/build-report'
 
 /** What only the Electron main process can do: dialogs and the OS's queue of opened files. */
 export interface FileAccess {
   /** Shows an open dialog for that kind of file; the chosen path, or null when cancelled. */
   chooseOpen(kind: FileKind): Promise<string | null>
-  /** Shows a save dialog proposing that file name; the chosen path, or null when cancelled. */
-  chooseSave(suggestedName: string): Promise<string | null>
+  /** Shows a save dialog proposing that file name (a scenario, or an HTML report); the chosen path, or null when cancelled. */
+  chooseSave(suggestedName: string, kind?: 'scenario' | 'report'): Promise<string | null>
   /** The oldest scenario path queued by the OS (double-click, argv, Open Recent). */
   takePending(): string | undefined
   /** Called with every path opened or saved (recent files). */
@@ -98,6 +99,14 @@ export const HANDLERS: HandlerTable = {
     return { saved: true, fileName: basename(path) }
   },
   'scenario:text': ({ library }, { id, revision }) => exportScenarioText(library, id, revision),
+  'report:export': async (ctx, { scenario }) => {
+    // Validated first (problems by path, no dialog); built after the dialog, from what was sent.
+    const valid = validScenario(scenario)
+    const path = await files(ctx).chooseSave(valid.name, 'report')
+    if (path === null) return { saved: false }
+    writeFileAtomic(path, buildReport(valid, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')))
+    return { saved: true, fileName: basename(path) }
+  },
 
   'file:open': async (ctx, { kind }) => {
     const path = await files(ctx).chooseOpen(kind)

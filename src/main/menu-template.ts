@@ -76,6 +76,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       { type: 'separator' },
       { label: '&Save', accelerator: 'CmdOrCtrl+S', click: send('menu:save') },
       { label: 'Save &As / Export…', accelerator: 'CmdOrCtrl+Shift+S', click: send('menu:save-as') },
+      { label: 'Export &Report…', click: send('menu:export-report') },
       { type: 'separator' },
       { label: 'Import &Market Data…', click: send('menu:import-market') },
       { label: 'Import A&ccount…', click: send('menu:import-account') },

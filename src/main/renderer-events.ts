@@ -10,7 +10,8 @@ export const MENU_EVENTS = [
   'menu:save',
   'menu:save-as',
   'menu:import-market',
-  'menu:import-account'
+  'menu:import-account',
+  'menu:export-report'
 ] as const
 
 /**

@@ -5,3 +5,6 @@ export { sweepMarginRatios, type MarginRatioSweep, type RatioPoint } from './swe
 export { shockAssets } from './shock-to-liquidation'
 export { shockedScenario } from './shocked-scenario'
 export type * from './result-types'
+export { stressGrid, type StressGrid, type GridCell } from './grid'
+export { GRID_DEFAULT_RANGE, GRID_DEFAULT_STEPS, GRID_MAX_STEPS, gridMoves, gridSpecProblems, type GridSpec } from './grid-spec'
+export { defaultGridAxes, exposures, type Exposure } from './exposure'

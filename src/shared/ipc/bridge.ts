@@ -29,7 +29,8 @@ export const API_FUNCTIONS = {
   importAccount: 'account:import',
   positionsCsvTemplate: 'positions:csvTemplate',
   importPositionsCsv: 'positions:importCsv',
-  runCompare: 'compare:run'
+  runCompare: 'compare:run',
+  exportReport: 'report:export'
 } as const satisfies Record<string, Channel>
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS

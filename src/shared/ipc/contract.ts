@@ -57,6 +57,8 @@ export const contract = {
   'scenario:import': z.strictObject({ text: fileText, fileName: fileName.optional(), name: name.optional(), tags: tags.optional(), dryRun: z.boolean().optional() }),
   /** Saves a portfolio as a scenario file where the user chooses in main's save dialog. */
   'scenario:export': z.strictObject({ id, revision: id.optional() }),
+  /** The report (src/shared/report) of the scenario on screen, unsaved edits included, saved where the user chooses in main's dialog. */
+  'report:export': z.strictObject({ scenario: z.unknown() }),
   /** The canonical scenario text of a portfolio (copy, e2e bridge). */
   'scenario:text': z.strictObject({ id, revision: id.optional() }),
 
@@ -135,6 +137,7 @@ export interface Responses {
   'scenario:import': { preview: ScenarioPreview; portfolio: PortfolioSummary | null }
   'scenario:export': { saved: true; fileName: string } | { saved: false }
   'scenario:text': OpenedFile
+  'report:export': { saved: true; fileName: string } | { saved: false }
   'file:open': OpenedFile | null
   'file:openPending': OpenedFile | null
   'market:import': ImportMarketResult

@@ -8,6 +8,7 @@ export const APP_EVENTS = [
   'menu:save-as',
   'menu:import-market',
   'menu:import-account',
+  'menu:export-report',
   'file:open-pending'
 ] as const
 

@@ -4,6 +4,8 @@ import { Decimal } from '../../../shared/decimal'
 import { assetPlaces, formatAmount, formatLiquidationPrice, formatMove, formatPercent, groupThousands } from '../../../shared/format'
 
 export { formatAmount, formatPercent, formatMove, formatLiquidationPrice, assetPlaces, groupThousands }
+// Shared with the HTML report (src/shared/present/figures.ts).
+export { placesOf, pricePlaces, distance, moveText } from '../../../shared/present/figures'
 
 /** "12,410.55 USDT", "0.25000000 BTC". */
 export function money(value: string | null, asset: string): string {
@@ -16,32 +18,8 @@ export function usd(value: string | null): string {
   return `${formatAmount(value, 2)} USD`
 }
 
-/** Places of a decimal string as written ("61000.5" → 1). */
-export function placesOf(value: string): number {
-  const dot = value.indexOf('.')
-  return dot < 0 ? 0 : value.length - dot - 1
-}
-
-/**
- * Price places for a symbol: the scenario has no tick size, so we use the places its mark and
- * entry prices are written with, at least 2 and at most 8.
- */
-export function pricePlaces(...prices: (string | null | undefined)[]): number {
-  let p = 2
-  for (const x of prices) if (x) p = Math.max(p, placesOf(x))
-  return Math.min(p, 8)
-}
-
 export function price(value: string | null, places: number): string {
   return value === null ? '—' : formatAmount(value, places)
-}
-
-/** Relative distance from mark to a price: (price − mark) / mark, or null. */
-export function distance(priceValue: string | null, mark: string): string | null {
-  if (priceValue === null) return null
-  const m = new Decimal(mark)
-  if (m.isZero()) return null
-  return new Decimal(priceValue).minus(m).div(m).toString()
 }
 
 /** A quantity as written (no rounding: sizes are user input), grouped. */
@@ -56,10 +34,3 @@ export function points(diff: string, places = 2): string {
   return `${s} pts`
 }
 
-/** A shock move for tables: beyond ±1,000% it only matters that it is out of reach. */
-export function moveText(move: string | null): string {
-  if (move === null) return 'none'
-  const d = new Decimal(move)
-  if (d.abs().gte(10)) return d.gt(0) ? '> +1,000%' : '< −1,000%'
-  return formatMove(move)
-}

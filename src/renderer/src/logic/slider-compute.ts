@@ -4,6 +4,7 @@
 import { Decimal } from '../../../shared/decimal'
 import { compareScenario, prepareAccount, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
+import { stressGrid, type GridSpec, type StressGrid } from '../../../shared/engine'
 import { SWEEP_POINTS, SWEEP_RANGE, toSeries, type SweepSeries } from './sweep-series'
 
 const XS = Array.from({ length: SWEEP_POINTS }, (_, i) => new Decimal(i - (SWEEP_POINTS - 1) / 2).div((SWEEP_POINTS - 1) / (2 * SWEEP_RANGE)))
@@ -23,11 +24,17 @@ export interface SweepRequest {
 export interface StlRequest {
   kind: 'stl'
 }
-export type SliderRequest = LiveRequest | SweepRequest | StlRequest
+/** The stress grid of two assets (scenario-format.md §4), for the Stress grid tab. */
+export interface GridRequest {
+  kind: 'grid'
+  spec: GridSpec
+}
+export type SliderRequest = LiveRequest | SweepRequest | StlRequest | GridRequest
 export type SliderAnswer =
   | { kind: 'live'; result: CompareResult }
   | { kind: 'sweep'; sweep: SweepSeries }
   | { kind: 'stl'; stl: ShockToLiquidation[]; method: string }
+  | { kind: 'grid'; grid: StressGrid }
   | { kind: 'error'; message: string }
 
 export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAnswer {
@@ -36,6 +43,7 @@ export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAns
       const r = compareScenario(scenario, { namedShocks: false })
       return { kind: 'stl', stl: r.shockToLiquidation, method: r.shockToLiquidationMethod }
     }
+    if (req.kind === 'grid') return { kind: 'grid', grid: stressGrid(prepareAccount(scenario), req.spec) }
     if (req.kind === 'live') {
       // The named shocks are not recomputed per frame: the columns show today's.
       return { kind: 'live', result: compareScenario(shockedScenario(scenario, req.moves), { shockToLiquidation: false, namedShocks: false }) }

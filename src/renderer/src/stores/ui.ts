@@ -2,14 +2,15 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 
-export type Tab = 'ladder' | 'shocks' | 'breakdown' | 'balances' | 'positions' | 'market'
+export type Tab = 'ladder' | 'shocks' | 'breakdown' | 'balances' | 'positions' | 'market' | 'grid'
 export const TABS: { id: Tab; label: string }[] = [
   { id: 'ladder', label: 'Positions & liquidation' },
   { id: 'shocks', label: 'Shock explorer' },
   { id: 'breakdown', label: 'Breakdown' },
   { id: 'balances', label: 'Balances' },
   { id: 'positions', label: 'Positions' },
-  { id: 'market', label: 'Market data' }
+  { id: 'market', label: 'Market data' },
+  { id: 'grid', label: 'Stress grid' }
 ]
 
 export interface Toast {
