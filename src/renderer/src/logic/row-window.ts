@@ -76,7 +76,9 @@ export function useRowWindow(options: { count: () => number; heightOf: (i: numbe
   }
   let observer: ResizeObserver | null = null
   onMounted(() => {
-    onScroll()
+    // Measured with the next frame's layout, not by forcing one in the middle of the mount.
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(onScroll)
+    else onScroll()
     if (typeof ResizeObserver === 'function' && scroller.value) {
       observer = new ResizeObserver(() => onScroll())
       observer.observe(scroller.value)
