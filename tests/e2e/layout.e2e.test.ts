@@ -127,6 +127,20 @@ describe.each(SIZES)('layout at $width×$height', ({ width, height }) => {
         expect(rendered).toBeGreaterThan(0)
         expect(rendered).toBeLessThanOrEqual(n)
       }
+      if (n === 1000 && width === 1280) {
+        // The windowed editor: Tab walks on past the first screenful; the row taking focus is
+        // rendered and scrolled into view every time.
+        await page.getByRole('tab', { name: 'Positions', exact: true }).click()
+        const editor = page.getByTestId('positions-scroller')
+        expect(await editor.locator('tbody tr.row').count()).toBeLessThan(80)
+        await page.getByLabel('Position 1 symbol', { exact: true }).focus()
+        for (let i = 0; i < 420; i++) await page.keyboard.press('Tab')
+        const label = (await page.evaluate(`document.activeElement.getAttribute('aria-label') || ''`)) as string
+        expect(Number(/^(?:Remove )?[Pp]osition (\d+)/.exec(label)?.[1] ?? 0)).toBeGreaterThan(50)
+        const [focused, box] = await Promise.all([page.locator(':focus').boundingBox(), editor.boundingBox()])
+        expect(focused!.y).toBeGreaterThanOrEqual(box!.y)
+        expect(focused!.y + focused!.height).toBeLessThanOrEqual(box!.y + box!.height + 1)
+      }
       await page.evaluate("document.querySelector('.content').scrollTo(0, 0)")
       await page.screenshot({ path: join(OUT, `layout-${tag}.png`) })
       expect(b.errors).toEqual([])
