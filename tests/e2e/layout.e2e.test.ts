@@ -140,6 +140,21 @@ describe.each(SIZES)('layout at $width×$height', ({ width, height }) => {
         const [focused, box] = await Promise.all([page.locator(':focus').boundingBox(), editor.boundingBox()])
         expect(focused!.y).toBeGreaterThanOrEqual(box!.y)
         expect(focused!.y + focused!.height).toBeLessThanOrEqual(box!.y + box!.height + 1)
+        // A problem far down the book: one press brings its row into view with the cursor in it.
+        await editor.evaluate((el) => {
+          ;(el as unknown as { scrollTop: number }).scrollTop = 34 * 895
+        })
+        const editorHeights = await editor.locator('tbody tr.row').evaluateAll((rows) => rows.map((r) => Math.round((r as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height)))
+        expect(new Set(editorHeights)).toEqual(new Set([34]))
+        await page.getByLabel('Position 900 quantity', { exact: true }).fill('1.2.3')
+        await editor.evaluate((el) => {
+          ;(el as unknown as { scrollTop: number }).scrollTop = 0
+        })
+        await expect.poll(() => page.getByLabel('Position 900 quantity', { exact: true }).count()).toBe(0)
+        await page.getByTestId('first-problem').click()
+        await expect.poll(() => page.evaluate(`document.activeElement.getAttribute('aria-label')`)).toBe('Position 900 quantity')
+        await page.keyboard.press('Control+z')
+        await expect.poll(() => page.getByTestId('first-problem').count()).toBe(0)
       }
       await page.evaluate("document.querySelector('.content').scrollTo(0, 0)")
       await page.screenshot({ path: join(OUT, `layout-${tag}.png`) })

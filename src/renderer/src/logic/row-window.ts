@@ -59,6 +59,7 @@ export function useRowWindow(options: { count: () => number; heightOf: (i: numbe
   scroller: Ref<HTMLElement | null>
   window: Ref<RowWindow>
   onScroll: () => void
+  scrollToRow: (i: number) => void
 } {
   const scroller = ref<HTMLElement | null>(null)
   const scrollTop = ref(0)
@@ -74,6 +75,13 @@ export function useRowWindow(options: { count: () => number; heightOf: (i: numbe
     // No layout (a DOM without one, a hidden tab): keep the last known height.
     viewport.value = el.clientHeight || viewport.value
   }
+  /** Row i just under the sticky header (rows start below it, so its offset is the scrollTop). */
+  function scrollToRow(i: number): void {
+    const el = scroller.value
+    if (!el) return
+    el.scrollTop = offsets.value[Math.max(0, Math.min(i, offsets.value.length - 1))]!
+    onScroll()
+  }
   let observer: ResizeObserver | null = null
   onMounted(() => {
     // Measured with the next frame's layout, not by forcing one in the middle of the mount.
@@ -85,5 +93,5 @@ export function useRowWindow(options: { count: () => number; heightOf: (i: numbe
     }
   })
   onBeforeUnmount(() => observer?.disconnect())
-  return { scroller, window: win, onScroll }
+  return { scroller, window: win, onScroll, scrollToRow }
 }
