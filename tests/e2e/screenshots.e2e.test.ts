@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bigHedgeBook } from '../helpers/big-book'
 import { launchBrowser } from './browser'
 import { startTestServer, type TestServer } from './server'
 
@@ -38,7 +39,9 @@ beforeAll(async () => {
   }
   const acct = (await server.callApi('importAccount', { accountText: text('store/account-v2.json'), positionRiskText: text('store/positionRisk-v2.json'), name: 'Imported Binance account' })) as { ok: boolean }
   expect(acct.ok).toBe(true)
-})
+  // The 1,000-position hedge-mode book (issue 11): the README shows it.
+  await server.createPortfolio(bigHedgeBook(1000))
+}, 120000)
 afterAll(async () => {
   await server?.close()
 })
@@ -126,6 +129,20 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.getByTestId('bin-market').setInputFiles([join(FIXTURES, 'store/brackets-binance.json'), join(FIXTURES, 'store/assetIndex.json')])
       await shot(join(OUT, `binance-import-${scheme}.png`))
       await page.getByTestId('binance-import').getByRole('button', { name: 'Cancel' }).click()
+
+      // The 1,000-position book: the columns, then the windowed positions table.
+      await page.getByRole('button', { name: /Hedge-mode book, 1000 positions/ }).click()
+      await expect.poll(() => page.locator('input.name').inputValue()).toMatch(/1000 positions/)
+      await page.getByRole('tab', { name: 'Positions & liquidation', exact: true }).click()
+      await page.getByTestId('ladder').waitFor()
+      await page.evaluate("document.querySelector('.content').scrollTo(0, 0)")
+      await shot(join(OUT, `big-book-${scheme}.png`))
+      await page.evaluate("document.querySelector('.tabs-box').scrollIntoView()")
+      await page.getByTestId('ladder-scroller').evaluate((el) => {
+        ;(el as unknown as { scrollTop: number }).scrollTop = 28 * 400
+      })
+      await page.waitForTimeout(150)
+      await shot(join(OUT, `big-book-ladder-${scheme}.png`))
       expect(b.errors).toEqual([])
     } finally {
       await b.close()

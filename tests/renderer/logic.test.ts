@@ -10,7 +10,7 @@ import { explainLiquidation, explainMultiRatio } from '../../src/renderer/src/lo
 import { newScenario } from '../../src/renderer/src/logic/new-scenario'
 import { problemsAt, unclaimed } from '../../src/renderer/src/logic/problems'
 import { crossings, toSeries } from '../../src/renderer/src/logic/sweep-series'
-import { buildVerdict, unblockPhrase } from '../../src/renderer/src/logic/verdict'
+import { buildVerdict, unblockPhrase, unblockPhrases } from '../../src/renderer/src/logic/verdict'
 import { parseScenarioValue } from '../../src/shared/scenario'
 import { FAQ_MULTI, LP_CROSS, LP_ISOLATED, loadScenario } from './helpers'
 
@@ -128,5 +128,15 @@ describe('sweep series for the chart', () => {
     expect(series.lines.map((l) => l.label)).toEqual(['Single-Asset USDT', 'Single-Asset USDC', 'Multi-Assets'])
     for (const l of series.lines) for (const y of l.ys) if (y !== null) expect(y).toBeLessThanOrEqual(150)
     expect(series.lines[2]!.crossings.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the verdict on a big book', () => {
+  it('groups a hundred isolated blockers into one phrase and keeps the others', () => {
+    const iso = (s: string) => ({ code: 'ISOLATED_POSITION' as const, binanceCode: -4167, message: `${s} SHORT is isolated: Multi-Assets Mode is cross only.` })
+    const few = unblockPhrases([iso('AUSDT'), iso('BUSDT')])
+    expect(few).toEqual(['AUSDT SHORT (isolated) is switched to cross or closed', 'BUSDT SHORT (isolated) is switched to cross or closed'])
+    const many = [...Array.from({ length: 100 }, (_, i) => iso(`S${i}USDT`)), { code: 'OPEN_ORDERS' as const, binanceCode: -4170, message: 'Binance refuses the switch while any order is open.' }]
+    expect(unblockPhrases(many)).toEqual(['100 isolated positions (S0USDT SHORT, S1USDT SHORT, S2USDT SHORT and 97 more) are switched to cross or closed', 'open orders are cancelled'])
   })
 })

@@ -115,6 +115,18 @@ function moveSegment(m: MoveChoice): Segment {
   return { text: `a ${m.asset} ${verb} of ${pct(m.to)} would liquidate (today no ${verb} does)`, tone: 'worse' }
 }
 
+/** Isolated positions named one by one up to this many; a bigger book gets one phrase for them all. */
+const NAMED_ISOLATED = 3
+
+/** What unblocks the switch, one phrase per blocker, the isolated positions of a big book grouped. */
+export function unblockPhrases(blockers: readonly SwitchNote[]): string[] {
+  const isolated = blockers.filter((b) => b.code === 'ISOLATED_POSITION')
+  if (isolated.length <= NAMED_ISOLATED) return blockers.map((b) => unblockPhrase(b))
+  const names = isolated.map((b) => /^(.+?) is isolated/.exec(b.message)?.[1] ?? 'a position')
+  const grouped = `${isolated.length} isolated positions (${names.slice(0, NAMED_ISOLATED).join(', ')} and ${isolated.length - NAMED_ISOLATED} more) are switched to cross or closed`
+  return [grouped, ...blockers.filter((b) => b.code !== 'ISOLATED_POSITION').map((b) => unblockPhrase(b))]
+}
+
 /** How to unblock, in plain words, one phrase per blocker code. */
 export function unblockPhrase(b: SwitchNote): string {
   switch (b.code) {
@@ -189,7 +201,7 @@ export function buildVerdict(result: CompareResult, scenario: Scenario): Verdict
 
   const verdict = target === 'multi-assets' ? result.multiAssets.switch : result.singleAsset.switch
   if (!verdict.allowed) {
-    segments.push({ text: ` Blocked until ${joinPhrases(verdict.blockers.map((b) => unblockPhrase(b)))}.`, tone: 'blocked' })
+    segments.push({ text: ` Blocked until ${joinPhrases(unblockPhrases(verdict.blockers))}.`, tone: 'blocked' })
   } else {
     segments.push({ text: ' The switch is allowed.', tone: 'neutral' })
   }

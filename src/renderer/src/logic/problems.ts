@@ -18,3 +18,14 @@ export function joinPath(...parts: (string | number)[]): string {
   for (const p of parts) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`
   return out
 }
+
+/** Messages by exact path, built once per validation: a 1,000-row editor asks per field in O(1). */
+export function problemsByPath(problems: readonly Problem[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const p of problems) {
+    const list = out.get(p.path)
+    if (list) list.push(p.message)
+    else out.set(p.path, [p.message])
+  }
+  return out
+}

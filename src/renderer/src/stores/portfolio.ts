@@ -3,7 +3,7 @@
 // computed from an invalid draft: the comparison follows `valid`, which only changes when the
 // whole draft parses.
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
 import { parseScenarioValue, type Problem, type Scenario } from '../../../shared/scenario'
 import type { Portfolio } from '../../../shared/ipc/library-types'
 
@@ -30,8 +30,12 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   /** Incremented by every open(): the comparison resets its sliders on a new one. */
   const generation = ref(0)
   let lastEdit: { path: string; at: number } | null = null
+  /** Counts validations (every change of the draft goes through one): what draftText follows. */
+  const edits = ref(0)
 
-  const draftText = computed(() => (draft.value ? JSON.stringify(draft.value) : ''))
+  // Serialised from the raw object, not through the reactive proxy: on a 1,000-position book
+  // (500 symbols of brackets) walking the proxy tracked every field and took most of the open.
+  const draftText = computed(() => (edits.value >= 0 && draft.value ? JSON.stringify(toRaw(draft.value)) : ''))
   const dirty = computed(() => draft.value !== null && draftText.value !== savedText.value)
   const isValid = computed(() => problems.value.length === 0)
   const canUndo = computed(() => undoStack.value.length > 0)
@@ -40,12 +44,13 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   const scenario = computed(() => draft.value as unknown as Scenario | null)
 
   function validate(): void {
+    edits.value++
     if (!draft.value) {
       problems.value = []
       valid.value = null
       return
     }
-    const parsed = parseScenarioValue(clone(draft.value))
+    const parsed = parseScenarioValue(clone(toRaw(draft.value)))
     if (parsed.ok) {
       problems.value = []
       valid.value = markRaw(parsed.value)
@@ -59,8 +64,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     id.value = meta.id
     revision.value = meta.revision
     name.value = s.name
-    draft.value = clone(s) as unknown as Json
-    savedText.value = JSON.stringify(draft.value)
+    const text = JSON.stringify(s)
+    draft.value = JSON.parse(text) as Json
+    savedText.value = text
     undoStack.value = []
     redoStack.value = []
     lastEdit = null
@@ -148,7 +154,7 @@ export const usePortfolioStore = defineStore('portfolio', () => {
 
   /** The draft as a scenario to save (only when valid). */
   function toSave(): { scenario: Scenario; text: string } | null {
-    return isValid.value && draft.value ? { scenario: clone(draft.value) as unknown as Scenario, text: draftText.value } : null
+    return isValid.value && draft.value ? { scenario: clone(toRaw(draft.value)) as unknown as Scenario, text: draftText.value } : null
   }
 
   return {
