@@ -26,10 +26,14 @@ export interface AssetState {
   crossMaintenanceMargin: Decimal
   crossInitialMargin: Decimal
   crossPositions: number
+  /** Open-order IM + open loss of the asset's orders on cross symbols (margin-rules.md §7); in crossInitialMargin. */
+  crossOpenOrderInitialMargin: Decimal
   /** Over every position margined in the asset (Multi-Assets treats isolated as cross). */
   unrealizedPnl: Decimal
   maintenanceMargin: Decimal
   initialMargin: Decimal
+  /** Open-order IM + open loss of every order margined in the asset (Multi-Assets); in initialMargin. */
+  openOrderInitialMargin: Decimal
   positions: number
   index: Decimal
   bidRate: Decimal
@@ -39,7 +43,7 @@ export interface AssetState {
 export interface AccountState {
   positions: PositionState[]
   assets: Map<string, AssetState>
-  multi: { equity: Decimal; maintenanceMargin: Decimal; initialMargin: Decimal }
+  multi: { equity: Decimal; maintenanceMargin: Decimal; initialMargin: Decimal; openOrderInitialMargin: Decimal }
 }
 
 export function positionState(position: PreparedPosition, mark: Decimal): PositionState {
@@ -75,9 +79,11 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
         crossMaintenanceMargin: ZERO,
         crossInitialMargin: ZERO,
         crossPositions: 0,
+        crossOpenOrderInitialMargin: ZERO,
         unrealizedPnl: ZERO,
         maintenanceMargin: ZERO,
         initialMargin: ZERO,
+        openOrderInitialMargin: ZERO,
         positions: 0,
         index,
         bidRate: m ? bidRate(index, m.bidBuffer) : index,
@@ -111,12 +117,14 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
   let equity = ZERO
   let maintenance = ZERO
   let initial = ZERO
+  let openOrders = ZERO
   for (const a of assets.values()) {
     equity = equity.plus(usdValue(assetEquity(a), a))
     maintenance = maintenance.plus(a.maintenanceMargin.times(a.askRate))
     initial = initial.plus(a.initialMargin.times(a.askRate))
+    openOrders = openOrders.plus(a.openOrderInitialMargin.times(a.askRate))
   }
-  return { positions, assets, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial } }
+  return { positions, assets, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial, openOrderInitialMargin: openOrders } }
 }
 
 /** assetEquity(A) = wallet(A) + Σ uPnL of every position margined in A (§4). */
