@@ -1,8 +1,9 @@
 // The scenario format's versions. Each entry validates its own shape and upgrades a valid file
-// of its version to the next one; parse runs the chain up to the newest. A v2 adds an entry
-// here with `upgrade` on the v1 entry (docs/scenario-format.md: "a version 2 with an upgrade").
+// of its version to the next one; parse runs the chain up to the newest
+// (docs/scenario-format.md: "a version 2 with an upgrade").
 import type { z } from 'zod'
 import { scenarioV1Schema } from './schema-v1'
+import { scenarioV2Schema } from './schema-v2'
 import type { Problem, Scenario } from './types'
 
 export interface ScenarioVersion {
@@ -16,6 +17,14 @@ export interface ScenarioVersion {
 
 export const SCENARIO_FORMAT = 'margin-planner/scenario'
 
+/** §3: a version 1 file is a version 2 file with none of the version 2 fields. */
+export function upgradeV1ToV2(s: Scenario): Scenario {
+  return { ...s, version: 2 }
+}
+
 export function scenarioVersions(check: (s: Scenario) => Problem[]): ScenarioVersion[] {
-  return [{ version: 1, schema: scenarioV1Schema, check: check as (v: never) => Problem[] }]
+  return [
+    { version: 1, schema: scenarioV1Schema, check: check as (v: never) => Problem[], upgrade: upgradeV1ToV2 as (v: never) => unknown },
+    { version: 2, schema: scenarioV2Schema, check: check as (v: never) => Problem[] }
+  ]
 }

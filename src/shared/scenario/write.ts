@@ -1,6 +1,8 @@
 // The canonical scenario file: keys in the documented order, optional keys only when present,
 // two-space indentation, one trailing newline. Export → import → export is byte-identical.
-import type { AssetMarket, BracketRow, Position, Scenario, SymbolMarket } from './types'
+// The version written is the lowest that holds the scenario: 1 unless a version 2 field is used
+// (scenario-format.md §3), so older readers keep reading files that need nothing new.
+import type { AssetMarket, BracketRow, OpenOrder, PlanStep, Position, Scenario, SymbolMarket } from './types'
 
 function defined<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T
@@ -25,12 +27,64 @@ const bracket = (b: BracketRow): BracketRow => ({
   initialLeverage: b.initialLeverage
 })
 
-const symbolMarket = (m: SymbolMarket): SymbolMarket => ({
-  baseAsset: m.baseAsset,
-  marginAsset: m.marginAsset,
-  markPrice: m.markPrice,
-  brackets: m.brackets.map(bracket)
-})
+const symbolMarket = (m: SymbolMarket): SymbolMarket =>
+  defined({
+    baseAsset: m.baseAsset,
+    marginAsset: m.marginAsset,
+    markPrice: m.markPrice,
+    brackets: m.brackets.map(bracket),
+    fundingRate: m.fundingRate,
+    fundingIntervalHours: m.fundingIntervalHours
+  })
+
+const openOrder = (o: OpenOrder): OpenOrder =>
+  defined({
+    symbol: o.symbol,
+    side: o.side,
+    positionSide: o.positionSide,
+    quantity: o.quantity,
+    price: o.price,
+    type: o.type,
+    reduceOnly: o.reduceOnly,
+    leverage: o.leverage
+  })
+
+function planStep(step: PlanStep): PlanStep {
+  switch (step.kind) {
+    case 'trade':
+      return defined({
+        kind: step.kind,
+        symbol: step.symbol,
+        side: step.side,
+        positionSide: step.positionSide,
+        quantity: step.quantity,
+        price: step.price,
+        liquidity: step.liquidity,
+        leverage: step.leverage
+      })
+    case 'transfer':
+      return { kind: step.kind, asset: step.asset, amount: step.amount }
+    case 'funding':
+      return { kind: step.kind, hours: step.hours }
+    case 'move':
+      return { kind: step.kind, moves: { ...step.moves } }
+    case 'cancelOrders':
+      return { kind: step.kind }
+  }
+}
+
+/** Decision: an empty `openOrders` or `plan` is the same as none, and is not written. */
+const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined)
+
+/** True when the scenario uses a field that only version 2 has (scenario-format.md §3). */
+export function usesVersion2(s: Scenario): boolean {
+  return (
+    s.account.commission !== undefined ||
+    nonEmpty(s.account.openOrders) !== undefined ||
+    nonEmpty(s.plan) !== undefined ||
+    Object.values(s.market.symbols).some((m) => m.fundingRate !== undefined || m.fundingIntervalHours !== undefined)
+  )
+}
 
 const assetMarket = (a: AssetMarket): AssetMarket =>
   defined({
@@ -48,15 +102,17 @@ const mapValues = <A, B>(rec: Record<string, A>, f: (a: A) => B): Record<string,
 export function canonicalScenario(s: Scenario): Scenario {
   return defined({
     format: s.format,
-    version: s.version,
+    version: usesVersion2(s) ? 2 : 1,
     name: s.name,
     notes: s.notes,
     account: defined({
       mode: s.account.mode,
       positionMode: s.account.positionMode,
       feeTier: s.account.feeTier,
+      commission: s.account.commission && { maker: s.account.commission.maker, taker: s.account.commission.taker },
       balances: s.account.balances.map((b) => ({ asset: b.asset, wallet: b.wallet })),
-      positions: s.account.positions.map(position)
+      positions: s.account.positions.map(position),
+      openOrders: nonEmpty(s.account.openOrders)?.map(openOrder)
     }),
     market: defined({
       asOf: s.market.asOf,
@@ -65,6 +121,7 @@ export function canonicalScenario(s: Scenario): Scenario {
       assets: mapValues(s.market.assets, assetMarket)
     }),
     shocks: s.shocks?.map((k) => ({ name: k.name, moves: { ...k.moves } })),
+    plan: nonEmpty(s.plan)?.map(planStep),
     extensions: s.extensions
   })
 }
