@@ -42,7 +42,7 @@ export function importAccountTexts(lib: Library, files: AccountFiles, options: I
   const scenario: Scenario = validScenario(
     {
       format: 'margin-planner/scenario',
-      version: 1,
+      version: 2,
       name: name.trim(),
       account: parsed.value.account,
       market,

@@ -3,6 +3,7 @@
 // read this one evaluation.
 import { Decimal, ZERO } from '../decimal'
 import { beyondLastCap, bracketIndex, maintenanceMargin, type Bracket } from './brackets'
+import { legMargin, legSignedQuantity, type OrderLegMargin } from './open-orders'
 import { askRate, bidRate, type Prices } from './prices'
 import { walletOf, type PreparedAccount, type PreparedPosition } from './prepare'
 
@@ -26,7 +27,7 @@ export interface AssetState {
   crossMaintenanceMargin: Decimal
   crossInitialMargin: Decimal
   crossPositions: number
-  /** Open-order IM + open loss of the asset's orders on cross symbols (margin-rules.md §7); in crossInitialMargin. */
+  /** Open-order IM + open loss of the asset's orders (margin-rules.md §7); in crossInitialMargin. */
   crossOpenOrderInitialMargin: Decimal
   /** Over every position margined in the asset (Multi-Assets treats isolated as cross). */
   unrealizedPnl: Decimal
@@ -43,6 +44,8 @@ export interface AssetState {
 export interface AccountState {
   positions: PositionState[]
   assets: Map<string, AssetState>
+  /** Version 2: what each symbol's (position side's) open orders hold at these prices. */
+  orderMargins: OrderLegMargin[]
   multi: { equity: Decimal; maintenanceMargin: Decimal; initialMargin: Decimal; openOrderInitialMargin: Decimal }
 }
 
@@ -113,6 +116,18 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
     return st
   })
 
+  // margin-rules.md §7: orders hold initial margin (available for order), never MM. In
+  // Single-Asset Mode they take it from the group's cross balance, an isolated symbol's too.
+  const orderMargins = account.orderLegs.map((leg) => {
+    const m = legMargin(leg, legSignedQuantity(leg, account.positions), prices.marks.get(leg.symbol.symbol)!)
+    const a = assetState(leg.symbol.marginAsset)
+    a.initialMargin = a.initialMargin.plus(m.held)
+    a.openOrderInitialMargin = a.openOrderInitialMargin.plus(m.held)
+    a.crossInitialMargin = a.crossInitialMargin.plus(m.held)
+    a.crossOpenOrderInitialMargin = a.crossOpenOrderInitialMargin.plus(m.held)
+    return m
+  })
+
   // §4: equity at bid (a debt at ask), MM and IM at the margin asset's ask rate.
   let equity = ZERO
   let maintenance = ZERO
@@ -124,7 +139,7 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
     initial = initial.plus(a.initialMargin.times(a.askRate))
     openOrders = openOrders.plus(a.openOrderInitialMargin.times(a.askRate))
   }
-  return { positions, assets, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial, openOrderInitialMargin: openOrders } }
+  return { positions, assets, orderMargins, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial, openOrderInitialMargin: openOrders } }
 }
 
 /** assetEquity(A) = wallet(A) + Σ uPnL of every position margined in A (§4). */

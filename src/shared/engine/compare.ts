@@ -12,6 +12,7 @@ import { groupResult, idleAssets, singleAssetGroupAssets, singleAssetPositions }
 import { SHOCK_TO_LIQUIDATION_METHOD, shocksToLiquidation } from './shock-to-liquidation'
 import { switchToMulti, switchToSingle } from './switching'
 import { checkedMode, readBinanceExtension, withBinanceCheck } from './binance-check'
+import { openOrderListing, openOrderMargins } from './open-order-result'
 
 export interface CompareOptions {
   /** Skip the shock-to-liquidation search (a slider step recomputes the columns only). */
@@ -41,6 +42,12 @@ export function compareScenario(scenario: Scenario, options: CompareOptions = {}
     shocks: (options.namedShocks === false ? [] : (scenario.shocks ?? [])).map((s) => evaluateShock(account, s.name, s.moves)),
     shockToLiquidation: options.shockToLiquidation === false ? [] : shocksToLiquidation(account),
     shockToLiquidationMethod: SHOCK_TO_LIQUIDATION_METHOD
+  }
+  // Version 2: the open orders and the margin they hold in each mode (margin-rules.md §7).
+  if (account.openOrders.length > 0) {
+    result.openOrders = openOrderListing(account)
+    result.singleAsset.openOrders = openOrderMargins(state, false)
+    result.multiAssets.openOrders = openOrderMargins(state, true)
   }
   // Binance's own liquidation prices (an imported account), beside ours in the current mode.
   const binance = readBinanceExtension(scenario)

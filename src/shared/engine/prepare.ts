@@ -2,6 +2,7 @@
 import { Decimal, ZERO } from '../decimal'
 import type { MarginType, Scenario, Side } from '../scenario/types'
 import { toBrackets, type Bracket } from './brackets'
+import { orderLegs, prepareOpenOrders, type OrderLeg, type PreparedOrder } from './open-orders'
 
 export interface PreparedAsset {
   asset: string
@@ -50,6 +51,9 @@ export interface PreparedAccount {
   accountAssets: string[]
   /** Assets that margin some symbol of the market (Single-Asset groups are among these). */
   marginAssets: Set<string>
+  /** Version 2: open orders in file order, and grouped by symbol and position side (margin-rules.md §7). */
+  openOrders: PreparedOrder[]
+  orderLegs: OrderLeg[]
 }
 
 export function prepareAccount(scenario: Scenario): PreparedAccount {
@@ -95,7 +99,10 @@ export function prepareAccount(scenario: Scenario): PreparedAccount {
   for (const b of scenario.account.balances) wallets.set(b.asset, new Decimal(b.wallet))
   const accountAssets = [...scenario.account.balances.map((b) => b.asset)]
   for (const p of positions) if (!accountAssets.includes(p.symbol.marginAsset)) accountAssets.push(p.symbol.marginAsset)
-  return { scenario, assets, symbols, positions, wallets, accountAssets, marginAssets }
+  const openOrders = prepareOpenOrders(scenario, symbols)
+  // An order's margin asset holds its margin even with no balance or position in it.
+  for (const o of openOrders) if (!accountAssets.includes(o.symbol.marginAsset)) accountAssets.push(o.symbol.marginAsset)
+  return { scenario, assets, symbols, positions, wallets, accountAssets, marginAssets, openOrders, orderLegs: orderLegs(scenario, openOrders, positions) }
 }
 
 export function walletOf(account: PreparedAccount, asset: string): Decimal {

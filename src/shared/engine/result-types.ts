@@ -110,7 +110,8 @@ export interface OpenOrderMarginResult {
   symbol: string
   positionSide: 'BOTH' | 'LONG' | 'SHORT'
   marginAsset: string
-  leverage: number
+  /** null when the symbol has no position and its orders hold nothing (stop or reduce-only only). */
+  leverage: number | null
   /** Σ quantity × price of the limit buys / sells that count (not reduce-only, not stop). */
   bidValue: Dec
   askValue: Dec

@@ -148,8 +148,8 @@ export type PlanStepKind = PlanStep['kind']
 
 export interface Scenario {
   format: 'margin-planner/scenario'
-  /** A file is read as version 2; the writer writes 1 when no version 2 field is used. */
-  version: 1 | 2
+  /** In memory always 2 (a version 1 file is read as version 2); the writer writes 1 when no version 2 field is used. */
+  version: 2
   name: string
   notes?: string
   account: Account

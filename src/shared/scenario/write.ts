@@ -99,10 +99,13 @@ const assetMarket = (a: AssetMarket): AssetMarket =>
 const mapValues = <A, B>(rec: Record<string, A>, f: (a: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, f(v)]))
 
-export function canonicalScenario(s: Scenario): Scenario {
+/** A scenario as written to a file: version 1 or 2. */
+export type ScenarioFile = Omit<Scenario, 'version'> & { version: 1 | 2 }
+
+export function canonicalScenario(s: Scenario): ScenarioFile {
   return defined({
     format: s.format,
-    version: usesVersion2(s) ? 2 : 1,
+    version: usesVersion2(s) ? (2 as const) : (1 as const),
     name: s.name,
     notes: s.notes,
     account: defined({
