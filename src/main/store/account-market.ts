@@ -108,7 +108,8 @@ export function assembleMarket(
   }
 
   const neededAssets = new Set(imp.account.balances.map((b) => b.asset))
-  const symbols = [...new Set(imp.account.positions.map((p) => p.symbol))]
+  // Version 2: an open order's symbol needs its market like a position's.
+  const symbols = [...new Set([...imp.account.positions.map((p) => p.symbol), ...(imp.account.openOrders ?? []).map((o) => o.symbol)])]
   for (const symbol of symbols) {
     const at = joinPath('market.symbols', symbol)
     const sym = (s: Snapshot) => (has(s.market.symbols, symbol) ? s.market.symbols[symbol]! : undefined)

@@ -56,6 +56,8 @@ export interface ScenarioPreview {
   name: string
   balances: number
   positions: number
+  /** Version 2. */
+  openOrders: number
   symbols: number
   assets: number
   shocks: number

@@ -48,7 +48,7 @@ describe('scenario import and export', () => {
   it('dry run previews without writing; --name replaces the name', () => {
     const lib = open()
     const dry = importScenarioText(lib, fixtureText(), { dryRun: true, name: 'Renamed' })
-    expect(dry).toEqual({ preview: { name: 'Renamed', balances: 2, positions: 2, symbols: 2, assets: 3, shocks: 2 }, portfolio: null })
+    expect(dry).toEqual({ preview: { name: 'Renamed', balances: 2, positions: 2, openOrders: 0, symbols: 2, assets: 3, shocks: 2 }, portfolio: null })
     expect(lib.portfolios.list()).toEqual([])
     const real = importScenarioText(lib, fixtureText(), { name: 'Renamed', tags: ['imported'] })
     expect(real.portfolio).toMatchObject({ name: 'Renamed', tags: ['imported'] })
