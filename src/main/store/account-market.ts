@@ -128,8 +128,18 @@ export function assembleMarket(
     if (!brackets) problems.push({ path: `${at}.brackets`, message: `no bracket table for ${symbol}: import Binance's leverageBracket (or ccxt's leverage tiers) with "market import" first` })
     if (markPrice === undefined) problems.push({ path: `${at}.markPrice`, message: `no mark price for ${symbol}: import Binance's premiumIndex with "market import" first` })
     if (baseAsset === undefined || marginAsset === undefined) problems.push({ path: `${at}.marginAsset`, message: `cannot tell the base and margin asset of ${symbol}: import a ccxt leverage-tier file, which names them` })
+    // Version 2 (margin-rules.md §9): funding rate (premiumIndex) and interval (fundingInfo).
+    const fundingRate = first((s) => sym(s)?.fundingRate)
+    const fundingIntervalHours = first((s) => sym(s)?.fundingIntervalHours)
     if (brackets && markPrice !== undefined && baseAsset !== undefined && marginAsset !== undefined) {
-      market.symbols[symbol] = { baseAsset, marginAsset, markPrice, brackets }
+      market.symbols[symbol] = {
+        baseAsset,
+        marginAsset,
+        markPrice,
+        brackets,
+        ...(fundingRate !== undefined ? { fundingRate } : {}),
+        ...(fundingIntervalHours !== undefined ? { fundingIntervalHours } : {})
+      }
       neededAssets.add(marginAsset)
     }
   }

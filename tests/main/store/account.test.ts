@@ -82,3 +82,26 @@ describe('account import with open orders (GET /fapi/v1/openOrders)', () => {
     lib.close()
   })
 })
+
+describe('funding fields through snapshots (margin-rules.md §9)', () => {
+  it('premiumIndex funding rates and fundingInfo intervals reach the imported account, and market apply carries them', () => {
+    const lib = Library.open(tempDb(), { now: fakeClock() })
+    importMarketText(lib, fixtureText('brackets-binance.json'), { name: 'brackets', asOf: '2026-03-05T00:00:00Z' })
+    importMarketText(lib, fixtureText('assetIndex.json'), { name: 'rates' })
+    const marks = importMarketText(lib, JSON.stringify([{ symbol: 'BTCUSDT', markPrice: '61000', indexPrice: '60990', lastFundingRate: '0.00010000', time: 1772668800000 }]), { name: 'marks' })
+    const info = importMarketText(lib, JSON.stringify([{ symbol: 'BTCUSDT', fundingIntervalHours: 4 }]), { name: 'intervals' })
+    expect(info.kind).toBe('fundingInfo')
+    const r = importAccountTexts(lib, files(), { name: 'Funding' })
+    expect(r.portfolio!.scenario.market.symbols.BTCUSDT).toMatchObject({ fundingRate: '0.0001', fundingIntervalHours: 4 })
+    // A later premiumIndex with a new rate, applied: the rate moves, the interval stays.
+    const later = importMarketText(lib, JSON.stringify([{ symbol: 'BTCUSDT', markPrice: '62000', indexPrice: '61990', lastFundingRate: '-0.00030000', time: 1772672400000 }]), { name: 'later' })
+    lib.applySnapshot(later.snapshot!.id, r.portfolio!.id)
+    expect(lib.portfolios.get(r.portfolio!.id).scenario.market.symbols.BTCUSDT).toMatchObject({ markPrice: '62000', fundingRate: '-0.0003', fundingIntervalHours: 4 })
+    // A fundingInfo that no longer lists BTCUSDT: back to the default 8 h (the field goes).
+    const reset = importMarketText(lib, JSON.stringify([{ symbol: 'ETHUSDT', fundingIntervalHours: 4 }]), { name: 'reset' })
+    lib.applySnapshot(reset.snapshot!.id, r.portfolio!.id)
+    expect(lib.portfolios.get(r.portfolio!.id).scenario.market.symbols.BTCUSDT!.fundingIntervalHours).toBeUndefined()
+    expect(marks.snapshot).not.toBeNull()
+    lib.close()
+  })
+})
