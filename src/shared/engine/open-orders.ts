@@ -148,3 +148,25 @@ export function extraOrderCost(
   const loss = openLoss(order.side, openingQuantity(order.side, order.quantity, leg.positionSide, leg.signedQty), order.price, mark)
   return maxDec(ZERO, after.minus(before)).plus(loss)
 }
+
+/**
+ * What `extraOrderCost` needs for a leg of an evaluated account: its position's signed quantity
+ * and notional at `mark`, the bid and ask values of its orders that hold margin, and its leverage
+ * (`leverage` when the leg has none yet: a trade that opens a new symbol).
+ */
+export function orderLegContext(
+  legs: OrderLeg[],
+  positions: PreparedPosition[],
+  symbol: PreparedSymbol,
+  positionSide: PositionSideCode,
+  mark: Decimal,
+  leverage?: Decimal
+): { signedNotional: Decimal; bidValue: Decimal; askValue: Decimal; leverage: Decimal; positionSide: PositionSideCode; signedQty: Decimal } | null {
+  const leg = legs.find((l) => l.symbol === symbol && l.positionSide === positionSide)
+  const signedQty = legSignedQuantity({ symbol, positionSide }, positions)
+  const position = positions.find((p) => p.symbol === symbol && (positionSide === 'BOTH' || p.positionSide === positionSide)) ?? positions.find((p) => p.symbol === symbol)
+  const L = position?.leverage ?? leg?.leverage ?? leverage
+  if (!L) return null
+  const m = leg ? legMargin({ ...leg, leverage: L }, signedQty, mark) : null
+  return { signedNotional: signedQty.times(mark), bidValue: m?.bidValue ?? ZERO, askValue: m?.askValue ?? ZERO, leverage: L, positionSide, signedQty }
+}

@@ -151,3 +151,26 @@ describe('open orders: switching and Auto-Exchange (margin-rules.md §7)', () =>
     expect(debt([{ symbol: 'ETHUSDT', side: 'sell', quantity: '1', price: '4000', type: 'stop' }]).multiAssets.autoExchange.triggers).toEqual([])
   })
 })
+
+describe('extraOrderCost agrees with the engine', () => {
+  it('the cost of one more order equals what the account holds with it minus without it', async () => {
+    const { prepareAccount } = await import('../../../src/shared/engine/prepare')
+    const { orderLegContext } = await import('../../../src/shared/engine/open-orders')
+    const extras: OpenOrder[] = [
+      { symbol: 'BTCUSDT', side: 'buy', quantity: '0.3', price: '20500', type: 'limit' },
+      { symbol: 'BTCUSDT', side: 'sell', quantity: '0.05', price: '21000', type: 'limit' },
+      { symbol: 'BTCUSDT', side: 'sell', quantity: '1.2', price: '19800', type: 'limit' },
+      { symbol: 'BTCUSDT', side: 'buy', quantity: '0.02', price: '19999.5', type: 'limit' }
+    ]
+    for (const extra of extras) {
+      const before = scenario([faqLong], faqOrders)
+      const after = scenario([faqLong], [...faqOrders, extra])
+      const heldBefore = d(compareScenario(before).singleAsset.groups[0]!.openOrderInitialMargin)
+      const heldAfter = d(compareScenario(after).singleAsset.groups[0]!.openOrderInitialMargin)
+      const account = prepareAccount(before)
+      const ctx = orderLegContext(account.orderLegs, account.positions, account.symbols.get('BTCUSDT')!, 'BOTH', d(20000))!
+      const cost = extraOrderCost(ctx, { side: extra.side, quantity: d(extra.quantity), price: d(extra.price) }, d(20000))
+      expect(cost.toString(), `${extra.side} ${extra.quantity} @ ${extra.price}`).toBe(heldAfter.minus(heldBefore).toString())
+    }
+  })
+})
