@@ -2,7 +2,7 @@
 // `toSingle` is the verdict on switching to Single-Asset Mode, `toMulti` on switching to
 // Multi-Assets Mode; the mode the account is already in is always allowed, with no blockers.
 import { Decimal, ZERO } from '../decimal'
-import { usesVersion2 } from '../scenario/write'
+import { usesVersion2 } from '../scenario/uses-version-2'
 import { crossMarginBalance, isLiquidated, type AccountState } from './account-state'
 import type { PreparedAccount } from './prepare'
 import type { AutoExchangeResult, SwitchNote, SwitchVerdict } from './result-types'

@@ -3,6 +3,9 @@
 // The version written is the lowest that holds the scenario: 1 unless a version 2 field is used
 // (scenario-format.md §3), so older readers keep reading files that need nothing new.
 import type { AssetMarket, BracketRow, OpenOrder, PlanStep, Position, Scenario, SymbolMarket } from './types'
+import { nonEmpty, usesVersion2 } from './uses-version-2'
+
+export { usesVersion2 }
 
 function defined<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T
@@ -71,19 +74,6 @@ function planStep(step: PlanStep): PlanStep {
     case 'cancelOrders':
       return { kind: step.kind }
   }
-}
-
-/** Decision: an empty `openOrders` or `plan` is the same as none, and is not written. */
-const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined)
-
-/** True when the scenario uses a field that only version 2 has (scenario-format.md §3). */
-export function usesVersion2(s: Scenario): boolean {
-  return (
-    s.account.commission !== undefined ||
-    nonEmpty(s.account.openOrders) !== undefined ||
-    nonEmpty(s.plan) !== undefined ||
-    Object.values(s.market.symbols).some((m) => m.fundingRate !== undefined || m.fundingIntervalHours !== undefined)
-  )
 }
 
 const assetMarket = (a: AssetMarket): AssetMarket =>
