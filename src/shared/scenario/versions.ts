@@ -22,6 +22,15 @@ export function upgradeV1ToV2(s: Scenario): Scenario {
   return { ...s, version: 2 }
 }
 
+/**
+ * A stored scenario (a library row written by writeScenario) in the in-memory shape: rows are
+ * valid when saved, so a version 1 row only needs the upgrade, not a second validation.
+ */
+export function storedScenario(text: string): Scenario {
+  const value = JSON.parse(text) as Omit<Scenario, 'version'> & { version: number }
+  return value.version === 1 ? upgradeV1ToV2(value as unknown as Scenario) : (value as Scenario)
+}
+
 export function scenarioVersions(check: (s: Scenario) => Problem[]): ScenarioVersion[] {
   return [
     { version: 1, schema: scenarioV1Schema, check: check as (v: never) => Problem[], upgrade: upgradeV1ToV2 as (v: never) => unknown },
