@@ -139,6 +139,8 @@ export interface MaxOpenEntry {
   quantity: Dec
   notional: Dec
   limitedBy: 'margin' | 'bracket'
+  /** Extension: the leverage the order is margined at. */
+  leverage?: number
 }
 
 export interface SingleAssetResult {
@@ -246,12 +248,17 @@ export interface PlanStepModeResult {
   message?: string
   /** trade: increase of MR + open loss (margin-rules.md §8), in the margin asset. */
   cost?: Dec
-  /** trade: available for order before the step (Single-Asset: the group's; Multi-Assets: uni, USD). */
+  /** trade: available for order before the step, in the margin asset like cost (Single-Asset: the group's; Multi-Assets: uni / askRate). */
   availableBefore?: Dec
   realizedPnl?: Dec
   commission?: Dec
   /** funding: the amount paid (< 0) or received per margin asset. */
   funding?: { asset: string; amount: Dec }[]
+  /** Extensions: trade, the price it filled (or would have) at and the commission rate used; transfer, what the asset could give; cancelOrders, how many. */
+  price?: Dec
+  commissionRate?: Dec
+  withdrawable?: Dec
+  cancelledOrders?: number
 }
 
 export interface PlanStepResult {

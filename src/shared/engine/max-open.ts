@@ -1,0 +1,82 @@
+// Max open (margin-rules.md §10; Binance publishes no formula, it is derived from §7 and the
+// bracket table): per symbol with a position or an order, the largest quantity a buy and a sell
+// (hedge mode: an opening buy on LONG, an opening sell on SHORT) can have at mark in each mode.
+//
+// Solved exactly, no search. At P = mark there is no open loss, and the cost of q is
+//   MR(q) − MR₀ = max(|X + q·P|, |Y|) / L − MR₀        (buy: X = N + BidValue, Y = N − AskValue)
+// with |Y| / L ≤ MR₀, so cost ≤ available ⇔ X + q·P ≤ K, K = L·(MR₀ + available):
+//   q_margin = (K − X) / P; a sell mirrors it: q_margin = (K + Y) / P.
+// The bracket: the position after the trade, at mark, at most the largest cap whose bracket
+// allows the leverage: one-way q_bracket = cap / P − S (buy), cap / P + S (sell), S signed.
+// In one-way mode an opposite order first closes the position (no margin), then opens: both
+// formulas include it. Quantities are rounded down at the engine's precision, never up.
+import { Decimal, ZERO, maxDec, str } from '../decimal'
+import type { OrderSide, Scenario, Side, SymbolMarket } from '../scenario/types'
+import type { AccountState } from './account-state'
+import { availableForOrder, type ModeKey } from './available-for-order'
+import { marginRequirement, maxNotionalForLeverage, sideBooks, sideKey, type SideBook } from './plan/order-cost'
+import type { PreparedAccount } from './prepare'
+import type { MaxOpenEntry } from './result-types'
+
+
+export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
+  const s = account.scenario
+  const hedge = s.account.positionMode === 'hedge'
+  const traded = new Set([...s.account.positions.map((p) => p.symbol), ...(s.account.openOrders ?? []).map((o) => o.symbol)])
+  // One pass over the book for every side, one available per margin asset (the cost grows with the book).
+  const marks = new Map([...traded].map((symbol) => [symbol, new Decimal(s.market.symbols[symbol]!.markPrice)]))
+  const books = sideBooks(s, marks)
+  const leverages = symbolLeverages(s)
+  const available = new Map<string, Decimal>()
+  const out: MaxOpenEntry[] = []
+  for (const symbol of Object.keys(s.market.symbols)) {
+    if (!traded.has(symbol)) continue
+    const m = s.market.symbols[symbol]!
+    if (!available.has(m.marginAsset)) available.set(m.marginAsset, availableForOrder(mode, account, state, m.marginAsset))
+    const sides: [OrderSide, Side | undefined][] = hedge ? [['buy', 'long'], ['sell', 'short']] : [['buy', undefined], ['sell', undefined]]
+    for (const [side, positionSide] of sides) {
+      const leverage = leverages.get(sideKey(symbol, positionSide)) ?? leverages.get(symbol) ?? Math.max(...m.brackets.map((b) => b.initialLeverage))
+      const book = books.get(sideKey(symbol, positionSide)) ?? { notional: ZERO, bidValue: ZERO, askValue: ZERO }
+      out.push(maxOpenOf(m, symbol, side, positionSide, book, leverage, available.get(m.marginAsset)!))
+    }
+  }
+  return out
+}
+
+function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSide: Side | undefined, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
+  const price = new Decimal(m.markPrice)
+  const L = new Decimal(leverage)
+  const K = L.times(marginRequirement(book, L).plus(available))
+  const marginLimit = side === 'buy' ? floorDiv(K.minus(book.notional.plus(book.bidValue)), price) : floorDiv(K.plus(book.notional.minus(book.askValue)), price)
+  const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
+  const bracketLimit = floorDiv(side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional), price)
+  const quantity = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit))
+  return {
+    symbol,
+    side,
+    positionSide: positionSide === undefined ? 'BOTH' : positionSide === 'long' ? 'LONG' : 'SHORT',
+    price: str(price),
+    quantity: str(quantity),
+    notional: str(quantity.times(price)),
+    limitedBy: marginLimit.lte(bracketLimit) ? 'margin' : 'bracket',
+    leverage
+  }
+}
+
+/** Leverage by side (its position's) and by symbol (any position's, else an order's own). */
+function symbolLeverages(s: Scenario): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const o of s.account.openOrders ?? []) if (o.leverage !== undefined && !out.has(o.symbol)) out.set(o.symbol, o.leverage)
+  for (const p of s.account.positions) {
+    out.set(p.symbol, p.leverage)
+    if (s.account.positionMode === 'hedge') out.set(sideKey(p.symbol, p.side), p.leverage)
+  }
+  return out
+}
+
+/** a / b rounded toward −∞ at the engine's precision, so a maximum is never overstated. */
+export function floorDiv(a: Decimal, b: Decimal): Decimal {
+  let q = a.div(b)
+  if (q.times(b).gt(a)) q = q.minus(new Decimal(10).pow(q.e - (Decimal.precision - 1)))
+  return q
+}

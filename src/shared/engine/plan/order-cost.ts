@@ -1,0 +1,78 @@
+// The margin an extra order (or a fill) takes on one symbol side (margin-rules.md §7):
+// MR = max(|N + BidValue|, |N − AskValue|) / L, N the signed position notional at mark; cost of the
+// order = increase of MR + open loss. Trades (§8) and max open (§10) share it.
+// TODO(plan-v2): replace with open-orders.ts's hypothetical-order cost once it lands.
+import { Decimal, ZERO, maxDec, minDec } from '../../decimal'
+import type { OrderSide, Scenario, Side } from '../../scenario/types'
+
+export interface SideBook {
+  /** N: signed notional of the position side at mark (short < 0), 0 without a position. */
+  notional: Decimal
+  /** Σ quantity × price of the side's resting limit buys and sells (stop orders hold none). */
+  bidValue: Decimal
+  askValue: Decimal
+}
+
+/** MR of a side with its orders at leverage L (FAQ 4f83b65d…: 5,950 in its example). */
+export function marginRequirement(book: SideBook, leverage: Decimal): Decimal {
+  return maxDec(book.notional.plus(book.bidValue).abs(), book.notional.minus(book.askValue).abs()).div(leverage)
+}
+
+/** Open loss of an opening order: q × |min(0, d × (mark − price))| (FAQ 4f83b65d…: 6.54 on a sell). */
+export function openLoss(side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal): Decimal {
+  const d = side === 'buy' ? 1 : -1
+  return quantity.times(minDec(ZERO, mark.minus(price).times(d)).abs())
+}
+
+/** The side's position notional and resting limit orders, from the scenario as it stands. */
+export function sideBook(s: Scenario, symbol: string, positionSide: Side | undefined, mark: Decimal): SideBook {
+  return sideBooks(s, new Map([[symbol, mark]])).get(sideKey(symbol, positionSide)) ?? { notional: ZERO, bidValue: ZERO, askValue: ZERO }
+}
+
+export function sideKey(symbol: string, positionSide: Side | undefined): string {
+  return positionSide === undefined ? symbol : `${symbol} ${positionSide}`
+}
+
+/** Every side's book in one pass over positions and orders (for the symbols given a mark). */
+export function sideBooks(s: Scenario, marks: Map<string, Decimal>): Map<string, SideBook> {
+  const hedge = s.account.positionMode === 'hedge'
+  const books = new Map<string, SideBook>()
+  const bookOf = (symbol: string, side: Side | undefined): SideBook => {
+    const key = sideKey(symbol, hedge ? side : undefined)
+    let b = books.get(key)
+    if (!b) books.set(key, (b = { notional: ZERO, bidValue: ZERO, askValue: ZERO }))
+    return b
+  }
+  for (const p of s.account.positions) {
+    const mark = marks.get(p.symbol)
+    if (mark === undefined) continue
+    const b = bookOf(p.symbol, p.side)
+    const n = new Decimal(p.quantity).times(mark)
+    b.notional = b.notional.plus(p.side === 'long' ? n : n.neg())
+  }
+  for (const o of s.account.openOrders ?? []) {
+    if (o.type !== 'limit' || !marks.has(o.symbol)) continue
+    const b = bookOf(o.symbol, o.positionSide)
+    const value = new Decimal(o.quantity).times(o.price)
+    if (o.side === 'buy') b.bidValue = b.bidValue.plus(value)
+    else b.askValue = b.askValue.plus(value)
+  }
+  return books
+}
+
+/**
+ * Cost of adding `quantity` on `side` at `price` to the book: MR after (at the leverage it will
+ * have) − MR before (at today's), plus open loss.
+ */
+export function orderCost(book: SideBook, leverageBefore: Decimal, leverageAfter: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal): Decimal {
+  const value = quantity.times(price)
+  const after: SideBook = side === 'buy' ? { ...book, bidValue: book.bidValue.plus(value) } : { ...book, askValue: book.askValue.plus(value) }
+  return marginRequirement(after, leverageAfter).minus(marginRequirement(book, leverageBefore)).plus(openLoss(side, quantity, price, mark))
+}
+
+/** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */
+export function maxNotionalForLeverage(brackets: { notionalCap: string; initialLeverage: number }[], leverage: number): Decimal | null {
+  let cap: Decimal | null = null
+  for (const b of brackets) if (b.initialLeverage >= leverage) cap = cap === null ? new Decimal(b.notionalCap) : maxDec(cap, new Decimal(b.notionalCap))
+  return cap
+}
