@@ -9,15 +9,20 @@
 // The bracket: the position after the trade, at mark, at most the largest cap whose bracket
 // allows the leverage: one-way q_bracket = cap / P − S (buy), cap / P + S (sell), S signed.
 // In one-way mode an opposite order first closes the position (no margin), then opens: both
-// formulas include it. Quantities are rounded down at the engine's precision, never up.
+// formulas include it. Decision: the quantity is the largest multiple of 1e-18 within both limits
+// (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
+// very cost function a plan trade uses, so the figure shown is always accepted.
 import { Decimal, ZERO, maxDec, str } from '../decimal'
 import type { OrderSide, Scenario, Side, SymbolMarket } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
-import { marginRequirement, maxNotionalForLeverage, sideBooks, sideKey, type SideBook } from './plan/order-cost'
+import { marginRequirement, maxNotionalForLeverage, orderCost, sideBooks, sideKey, type SideBook } from './plan/order-cost'
 import type { PreparedAccount } from './prepare'
 import type { MaxOpenEntry } from './result-types'
 
+
+const QUANTITY_PLACES = 18
+const QUANTITY_STEP = new Decimal(10).pow(-QUANTITY_PLACES)
 
 export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
   const s = account.scenario
@@ -47,10 +52,12 @@ function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSid
   const price = new Decimal(m.markPrice)
   const L = new Decimal(leverage)
   const K = L.times(marginRequirement(book, L).plus(available))
-  const marginLimit = side === 'buy' ? floorDiv(K.minus(book.notional.plus(book.bidValue)), price) : floorDiv(K.plus(book.notional.minus(book.askValue)), price)
+  const marginLimit = side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price)
   const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
-  const bracketLimit = floorDiv(side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional), price)
-  const quantity = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit))
+  const bracketLimit = (side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional)).div(price)
+  let quantity = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit)).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
+  // The 40-digit rounding of MR and available may differ from the exact root in the last digit: step down if so.
+  for (let i = 0; i < 3 && quantity.gt(ZERO) && orderCost(book, L, L, side, quantity, price, price).gt(available); i++) quantity = quantity.minus(QUANTITY_STEP)
   return {
     symbol,
     side,
@@ -74,9 +81,3 @@ function symbolLeverages(s: Scenario): Map<string, number> {
   return out
 }
 
-/** a / b rounded toward −∞ at the engine's precision, so a maximum is never overstated. */
-export function floorDiv(a: Decimal, b: Decimal): Decimal {
-  let q = a.div(b)
-  if (q.times(b).gt(a)) q = q.minus(new Decimal(10).pow(q.e - (Decimal.precision - 1)))
-  return q
-}
