@@ -78,11 +78,11 @@ function multiAssetsDaysToLiquidation(state: AccountState, assets: AssetState[],
   for (const t1 of [...crossings, null]) {
     let value = ZERO
     let slope = ZERO
+    // The rate inside the piece, read at its middle (no asset crosses 0 there; its ends may be off by rounding).
+    const middle = t1 === null ? t0.plus(1) : t0.plus(t1).div(2)
     for (const l of legs) {
-      const e0 = l.e.plus(l.f.times(t0))
-      value = value.plus(usdValue(e0, l.a))
-      // The rate inside the piece: bid while the asset's equity stays ≥ 0, ask once it is a debt.
-      const debt = e0.isNeg() || (e0.isZero() && l.f.isNeg())
+      value = value.plus(usdValue(l.e.plus(l.f.times(t0)), l.a))
+      const debt = l.e.plus(l.f.times(middle)).isNeg()
       slope = slope.plus(l.f.times(debt ? l.a.askRate : l.a.bidRate))
     }
     if (slope.isNeg()) {
