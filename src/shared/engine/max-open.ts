@@ -12,7 +12,7 @@
 // formulas include it. Decision: the quantity is the largest multiple of 1e-18 within both limits
 // (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
 // very cost function a plan trade uses, so the figure shown is always accepted.
-import { Decimal, ZERO, maxDec, str } from '../decimal'
+import { Decimal, ONE, ZERO, maxDec, str } from '../decimal'
 import type { OrderSide, Scenario, Side, SymbolMarket } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
@@ -51,13 +51,19 @@ export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountS
 function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSide: Side | undefined, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
   const price = new Decimal(m.markPrice)
   const L = new Decimal(leverage)
-  const K = L.times(marginRequirement(book, L).plus(available))
-  const marginLimit = side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price)
+  // L·MR₀ without the division, so K carries no rounding.
+  const K = marginRequirement(book, ONE).plus(L.times(available))
+  // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
+  const closes = side === 'buy' ? book.notional.neg() : book.notional
+  const marginLimit = maxDec(closes.div(price), side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price))
   const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
   const bracketLimit = (side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional)).div(price)
   let quantity = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit)).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
-  // The 40-digit rounding of MR and available may differ from the exact root in the last digit: step down if so.
-  for (let i = 0; i < 3 && quantity.gt(ZERO) && orderCost(book, L, L, side, quantity, price, price).gt(available); i++) quantity = quantity.minus(QUANTITY_STEP)
+  // Available and MR are rounded at 40 digits, so the solved root may sit a hair off the grid: settle it with the
+  // plan's own check, so that this quantity is accepted and one step more is refused.
+  const fitsMargin = (q: Decimal): boolean => q.lte(closes.div(price)) || !orderCost(book, L, L, side, q, price, price).gt(available)
+  for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
+  for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
   return {
     symbol,
     side,

@@ -90,7 +90,7 @@ describe('§10 max open', () => {
         const s = v2Scenario({
           balances: [{ asset: 'USDT', wallet }, { asset: 'USDC', wallet: usdc }],
           positions: positions.map((p) => ({ symbol: p.symbol, side: p.side, quantity: p.quantity, entryPrice: new Decimal(marks[p.symbol]!).times(new Decimal(1).plus(p.entryMove)).toString(), leverage: p.leverage, marginType: 'cross' as const })),
-          openOrders: orders.map((o): OpenOrder => ({ symbol: o.symbol, side: o.side, quantity: o.quantity, price: new Decimal(marks[o.symbol]!).times(new Decimal(1).plus(o.priceMove)).toString(), type: 'limit', leverage: 20 }))
+          openOrders: orders.map((o): OpenOrder => ({ symbol: o.symbol, side: o.side, quantity: o.quantity, price: new Decimal(marks[o.symbol]!).times(new Decimal(1).plus(o.priceMove)).toString(), type: 'limit', leverage: positions.find((p) => p.symbol === o.symbol)?.leverage ?? 20 }))
         })
         expectExactMax(s)
       }),
