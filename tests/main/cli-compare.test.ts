@@ -14,7 +14,7 @@ const example = (name: string): string => join(ROOT, 'resources/examples', `${na
 
 /** Every leaf that is a string must be a plain decimal, an identifier or prose; never a float. */
 function numbersAreDecimalStrings(value: unknown, path = ''): string[] {
-  if (typeof value === 'number' && !['version', 'maxLeverage', 'binanceCode'].some((k) => path.endsWith(k))) return [path]
+  if (typeof value === 'number' && !['version', 'maxLeverage', 'binanceCode', '.leverage', '.index', 'cancelledOrders'].some((k) => path.endsWith(k))) return [path]
   if (Array.isArray(value)) return value.flatMap((v, i) => numbersAreDecimalStrings(v, `${path}[${i}]`))
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => numbersAreDecimalStrings(v, `${path}.${k}`))
   return []

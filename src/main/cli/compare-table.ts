@@ -3,6 +3,7 @@ import { Decimal } from '../../shared/decimal'
 import type { CompareResult, MoveToLiquidation, PositionResult, SwitchVerdict } from '../../shared/engine/result-types'
 import { assetPlaces, formatAmount, formatLiquidationPrice, formatMove, formatPercent } from '../../shared/format'
 import type { Scenario } from '../../shared/scenario'
+import { formatPlanSections } from './plan-table'
 
 function table(rows: string[][], rightAligned: (col: number) => boolean = (c) => c > 0): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)))
@@ -216,5 +217,6 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
       ])
     )
   }
+  out.push(...formatPlanSections(s, r, table))
   return `${out.join('\n')}\n`
 }
