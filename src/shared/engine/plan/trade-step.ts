@@ -76,9 +76,11 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
   const commission = q.times(price).times(rate)
   // §8: realized PnL and commission settle in the margin asset's wallet (2022 FAQ: wallet balance).
   creditWallet(s, asset, realized.minus(commission))
+  // Binance keeps one leverage per symbol: the trade's applies to every position and order of it.
   if (step.leverage !== undefined) {
     s.leverages.set(step.symbol, step.leverage)
     for (const p of sc.account.positions) if (p.symbol === step.symbol) p.leverage = step.leverage
+    for (const o of sc.account.openOrders ?? []) if (o.symbol === step.symbol && o.leverage !== undefined) o.leverage = step.leverage
   }
   return { accepted: true, cost: str(cost), availableBefore: str(availableBefore), realizedPnl: str(realized), commission: str(commission), price: str(price), commissionRate: str(rate) }
 }
