@@ -98,6 +98,14 @@ describe('§8 acceptance: −2019 and −2027 per mode; reducing trades always p
     expect(one('sell').multiAssets).toMatchObject({ accepted: false, cost: '469.205' })
   })
 
+  it('a one-way flip pays open loss only on the part that opens (the rest first closes the position)', () => {
+    // Short 1 @ mark 3,000, 10x; buy 3 @ 3,010: MR 300 → |−3,000 + 9,030| / 10 = 603, + 2 × 10 of open loss.
+    const s = v2Scenario({ balances: [{ asset: 'USDT', wallet: '10000' }], positions: [{ symbol: 'ETHUSDT', side: 'short', quantity: '1', entryPrice: '3000', leverage: 10, marginType: 'cross' }] }, [
+      { kind: 'trade', symbol: 'ETHUSDT', side: 'buy', quantity: '3', price: '3010' }
+    ])
+    expect(steps(s)[0]!.singleAsset).toMatchObject({ accepted: true, cost: '323', realizedPnl: '-10' })
+  })
+
   it('a notional beyond the largest cap the leverage allows is refused (−2027) in both modes', () => {
     // BTCUSDT 2022: 125x only up to 50,000 of notional.
     const s = v2Scenario({ balances: [{ asset: 'USDT', wallet: '1000000' }] }, [{ kind: 'trade', symbol: 'BTCUSDT', side: 'buy', quantity: '1', leverage: 125 }])

@@ -51,7 +51,8 @@ export function sideBooks(s: Scenario, marks: Map<string, Decimal>): Map<string,
     b.notional = b.notional.plus(p.side === 'long' ? n : n.neg())
   }
   for (const o of s.account.openOrders ?? []) {
-    if (o.type !== 'limit' || !marks.has(o.symbol)) continue
+    // As open-orders.ts holdsMargin: limit orders that may open hold margin; stop and reduce-only orders do not.
+    if (o.type !== 'limit' || o.reduceOnly === true || !marks.has(o.symbol)) continue
     const b = bookOf(o.symbol, o.positionSide)
     const value = new Decimal(o.quantity).times(o.price)
     if (o.side === 'buy') b.bidValue = b.bidValue.plus(value)
@@ -62,12 +63,15 @@ export function sideBooks(s: Scenario, marks: Map<string, Decimal>): Map<string,
 
 /**
  * Cost of adding `quantity` on `side` at `price` to the book: MR after (at the leverage it will
- * have) − MR before (at today's), plus open loss.
+ * have) − MR before (at today's), plus the open loss of the part that opens (one-way: an order
+ * against the position first closes it, as open-orders.ts decides).
  */
-export function orderCost(book: SideBook, leverageBefore: Decimal, leverageAfter: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal): Decimal {
+export function orderCost(book: SideBook, leverageBefore: Decimal, leverageAfter: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal, hedge = false): Decimal {
   const value = quantity.times(price)
   const after: SideBook = side === 'buy' ? { ...book, bidValue: book.bidValue.plus(value) } : { ...book, askValue: book.askValue.plus(value) }
-  return marginRequirement(after, leverageAfter).minus(marginRequirement(book, leverageBefore)).plus(openLoss(side, quantity, price, mark))
+  const against = !hedge && (side === 'buy' ? book.notional.isNeg() : book.notional.gt(ZERO))
+  const opening = against ? maxDec(ZERO, quantity.minus(book.notional.abs().div(mark))) : quantity
+  return maxDec(ZERO, marginRequirement(after, leverageAfter).minus(marginRequirement(book, leverageBefore))).plus(openLoss(side, opening, price, mark))
 }
 
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */

@@ -55,7 +55,7 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
       return refused('LEVERAGE_REQUIRED', undefined, `${step.symbol} has no position and no leverage: give the trade a leverage.`, null)
     }
     const book = sideBook(sc, step.symbol, positionSide, mark)
-    cost = orderCost(book, new Decimal(leverageBefore ?? leverage), new Decimal(leverage), step.side, q, price, mark)
+    cost = orderCost(book, new Decimal(leverageBefore ?? leverage), new Decimal(leverage), step.side, q, price, mark, hedge)
     // Binance's leverage is per symbol: in hedge mode a change also re-margins the other leg.
     if (hedge && leverageBefore !== undefined && leverage !== leverageBefore) {
       const other = sideBook(sc, step.symbol, positionSide === 'long' ? 'short' : 'long', mark)
