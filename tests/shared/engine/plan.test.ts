@@ -78,6 +78,24 @@ describe('§8 trades: entry, realized PnL, one-way flip', () => {
   })
 })
 
+describe('isolated positions in a plan (Decisions, README)', () => {
+  it('an increase moves its initial margin into the isolated wallet, a reduction keeps the margin in proportion, funding settles into it', () => {
+    const s = v2Scenario(
+      { balances: [{ asset: 'USDT', wallet: '5000' }], positions: [{ symbol: 'ETHUSDT', side: 'long', quantity: '1', entryPrice: '3000', leverage: 10, marginType: 'isolated', isolatedWallet: '300' }] },
+      [
+        { kind: 'trade', symbol: 'ETHUSDT', side: 'buy', quantity: '1' },
+        { kind: 'trade', symbol: 'ETHUSDT', side: 'sell', quantity: '1.5' },
+        { kind: 'funding', hours: 8 }
+      ],
+      (x) => (x.market.symbols.ETHUSDT!.fundingRate = '0.001')
+    )
+    const { end } = foldPlan(s)
+    // 300 + 3,000 / 10 = 600; half a position of 2 left: 150; funding 0.5 × 3,000 × 0.001 = −1.5.
+    expect(end.singleAsset.account.positions).toEqual([{ symbol: 'ETHUSDT', side: 'long', quantity: '0.5', entryPrice: '3000', leverage: 10, marginType: 'isolated', isolatedWallet: '148.5' }])
+    expect(wallet(end.singleAsset, 'USDT')).toBe(new Decimal(5000).minus(new Decimal(2.5).times(3000).times('0.0005')).minus('1.5').toString())
+  })
+})
+
 describe('§8 acceptance: −2019 and −2027 per mode; reducing trades always pass', () => {
   it('a USDC trade beyond the USDC group is refused in Single-Asset Mode (−2019) and fills in Multi-Assets Mode on USDT', () => {
     const s = v2Scenario({ balances: [{ asset: 'USDT', wallet: '10000' }, { asset: 'USDC', wallet: '200' }] }, [
