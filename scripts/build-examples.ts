@@ -25,8 +25,9 @@ const stable = (index: string): AssetMarket => ({ index, bidBuffer: '0.0001', as
 // Binance's collateral value ratio for BTC, ETH, BNB: 95% (bidBuffer 0.05), margin-rules.md §4.
 const coin = (index: string): AssetMarket => ({ index, bidBuffer: '0.05', askBuffer: '0.05', autoExchangeBidBuffer: '0.025', autoExchangeAskBuffer: '0.025' })
 
-function scenario(s: Omit<Scenario, 'format' | 'version'>, version: Scenario['version'] = 1): Scenario {
-  const full: Scenario = { format: 'margin-planner/scenario', version, ...s }
+function scenario(s: Omit<Scenario, 'format' | 'version'>): Scenario {
+  // In memory every scenario is version 2; the writer writes version 1 when no version 2 field is used.
+  const full: Scenario = { format: 'margin-planner/scenario', version: 2, ...s }
   const checked = parseScenarioValue(full)
   if (!checked.ok) throw new Error(`${s.name}:\n${checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
   return checked.value
@@ -156,8 +157,7 @@ const examples: Record<string, Scenario> = {
         { kind: 'move', moves: { ETH: '-0.08' } },
         { kind: 'trade', symbol: 'BTCUSDT', side: 'sell', quantity: '0.08', price: '70400', liquidity: 'maker' }
       ]
-    },
-    2
+    }
   )
 }
 

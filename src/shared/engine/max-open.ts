@@ -16,7 +16,7 @@ import { Decimal, ONE, ZERO, maxDec, str } from '../decimal'
 import type { OrderSide, Scenario, Side, SymbolMarket } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
-import { marginRequirement, maxNotionalForLeverage, orderCost, sideBooks, sideKey, type SideBook } from './plan/order-cost'
+import { maxNotionalForLeverage, orderCost, sideBooks, sideMarginRequirement, sideKey, type SideBook } from './plan/order-cost'
 import type { PreparedAccount } from './prepare'
 import type { MaxOpenEntry } from './result-types'
 
@@ -52,7 +52,7 @@ function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSid
   const price = new Decimal(m.markPrice)
   const L = new Decimal(leverage)
   // L·MR₀ without the division, so K carries no rounding.
-  const K = marginRequirement(book, ONE).plus(L.times(available))
+  const K = sideMarginRequirement(book, ONE).plus(L.times(available))
   // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
   const closes = side === 'buy' ? book.notional.neg() : book.notional
   const marginLimit = maxDec(closes.div(price), side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price))

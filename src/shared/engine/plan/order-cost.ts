@@ -1,9 +1,10 @@
-// The margin an extra order (or a fill) takes on one symbol side (margin-rules.md §7):
-// MR = max(|N + BidValue|, |N − AskValue|) / L, N the signed position notional at mark; cost of the
-// order = increase of MR + open loss. Trades (§8) and max open (§10) share it.
-// TODO(plan-v2): replace with open-orders.ts's hypothetical-order cost once it lands.
-import { Decimal, ZERO, maxDec, minDec } from '../../decimal'
+// The margin an extra order (or a fill) takes on one symbol side (margin-rules.md §7), read from
+// the scenario as a plan leaves it: cost = increase of MR + open loss, with open-orders.ts's
+// formulas, plus a change of leverage (a plan trade may set one). Trades (§8) and max open (§10)
+// share it.
+import { Decimal, ZERO, maxDec } from '../../decimal'
 import type { OrderSide, Scenario, Side } from '../../scenario/types'
+import { marginRequirement, openLoss, openingQuantity } from '../open-orders'
 
 export interface SideBook {
   /** N: signed notional of the position side at mark (short < 0), 0 without a position. */
@@ -14,14 +15,8 @@ export interface SideBook {
 }
 
 /** MR of a side with its orders at leverage L (FAQ 4f83b65d…: 5,950 in its example). */
-export function marginRequirement(book: SideBook, leverage: Decimal): Decimal {
-  return maxDec(book.notional.plus(book.bidValue).abs(), book.notional.minus(book.askValue).abs()).div(leverage)
-}
-
-/** Open loss of an opening order: q × |min(0, d × (mark − price))| (FAQ 4f83b65d…: 6.54 on a sell). */
-export function openLoss(side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal): Decimal {
-  const d = side === 'buy' ? 1 : -1
-  return quantity.times(minDec(ZERO, mark.minus(price).times(d)).abs())
+export function sideMarginRequirement(book: SideBook, leverage: Decimal): Decimal {
+  return marginRequirement(book.notional, book.bidValue, book.askValue, leverage)
 }
 
 /** The side's position notional and resting limit orders, from the scenario as it stands. */
@@ -69,9 +64,8 @@ export function sideBooks(s: Scenario, marks: Map<string, Decimal>): Map<string,
 export function orderCost(book: SideBook, leverageBefore: Decimal, leverageAfter: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal, hedge = false): Decimal {
   const value = quantity.times(price)
   const after: SideBook = side === 'buy' ? { ...book, bidValue: book.bidValue.plus(value) } : { ...book, askValue: book.askValue.plus(value) }
-  const against = !hedge && (side === 'buy' ? book.notional.isNeg() : book.notional.gt(ZERO))
-  const opening = against ? maxDec(ZERO, quantity.minus(book.notional.abs().div(mark))) : quantity
-  return maxDec(ZERO, marginRequirement(after, leverageAfter).minus(marginRequirement(book, leverageBefore))).plus(openLoss(side, opening, price, mark))
+  const opening = openingQuantity(side, quantity, hedge ? (side === 'buy' ? 'LONG' : 'SHORT') : 'BOTH', book.notional.div(mark))
+  return maxDec(ZERO, sideMarginRequirement(after, leverageAfter).minus(sideMarginRequirement(book, leverageBefore))).plus(openLoss(side, opening, price, mark))
 }
 
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */

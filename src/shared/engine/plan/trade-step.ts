@@ -6,7 +6,7 @@ import { Decimal, ZERO, minDec, str } from '../../decimal'
 import { assetPlaces, formatAmount } from '../../format'
 import type { Position, Side, TradeStep } from '../../scenario/types'
 import { commissionRate } from './commission-rate'
-import { marginRequirement, maxNotionalForLeverage, orderCost, sideBook } from './order-cost'
+import { maxNotionalForLeverage, orderCost, sideBook, sideMarginRequirement } from './order-cost'
 import { availableForOrder } from '../available-for-order'
 import { creditWallet, evaluatePlanState, plain, type PlanState } from './plan-state'
 import type { PlanStepModeResult as StepOutcome } from '../result-types'
@@ -59,7 +59,7 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
     // Binance's leverage is per symbol: in hedge mode a change also re-margins the other leg.
     if (hedge && leverageBefore !== undefined && leverage !== leverageBefore) {
       const other = sideBook(sc, step.symbol, positionSide === 'long' ? 'short' : 'long', mark)
-      cost = cost.plus(marginRequirement(other, new Decimal(leverage)).minus(marginRequirement(other, new Decimal(leverageBefore))))
+      cost = cost.plus(sideMarginRequirement(other, new Decimal(leverage)).minus(sideMarginRequirement(other, new Decimal(leverageBefore))))
     }
     const signedAfter = signedQuantity(position).plus(buy ? q : q.neg())
     const notionalAfter = (hedge ? held.plus(q) : signedAfter.abs()).times(mark)
