@@ -190,7 +190,7 @@ describe('transfer, funding, move, cancelOrders', () => {
     expect(end.singleAsset.account.balances).toEqual([{ asset: 'USDT', wallet: '600' }, { asset: 'USDC', wallet: '250' }])
   })
 
-  it('cancelOrders removes every open order', () => {
+  it('cancelOrders removes every open order: the switch is no longer blocked (−4170) after the plan', () => {
     const s = v2Scenario(
       { balances: [{ asset: 'USDT', wallet: '10000' }], openOrders: [{ symbol: 'ETHUSDT', side: 'buy', quantity: '1', price: '2900', type: 'limit', leverage: 10 }] },
       [{ kind: 'cancelOrders' }]
@@ -198,6 +198,30 @@ describe('transfer, funding, move, cancelOrders', () => {
     const { steps: r, end } = foldPlan(s)
     expect(r[0]!.singleAsset).toEqual({ accepted: true, cancelledOrders: 1 })
     expect(end.singleAsset.account.openOrders).toBeUndefined()
+    const c = compareScenario(s)
+    expect(c.multiAssets.switch.blockers.map((b) => b.binanceCode)).toEqual([-4170])
+    expect(c.plan!.after.multiAssets.switch.blockers).toEqual([])
+  })
+
+  it('open orders hold margin a trade cannot use (FAQ 4f83b65d…: 950 of open-order IM), released by cancelOrders', () => {
+    // Long 0.5 BTC at mark 20,000, buy 0.1 @ 19,000 and sell 0.1 @ 22,000 at 2x: MR 5,950, IM 5,000 + 950.
+    const s = v2Scenario(
+      {
+        balances: [{ asset: 'USDT', wallet: '10000' }],
+        positions: [{ symbol: 'BTCUSDT', side: 'long', quantity: '0.5', entryPrice: '20000', leverage: 2, marginType: 'cross' }],
+        openOrders: [
+          { symbol: 'BTCUSDT', side: 'buy', quantity: '0.1', price: '19000', type: 'limit' },
+          { symbol: 'BTCUSDT', side: 'sell', quantity: '0.1', price: '22000', type: 'limit' }
+        ]
+      },
+      [{ kind: 'trade', symbol: 'BTCUSDT', side: 'buy', quantity: '0.01' }, { kind: 'cancelOrders' }, { kind: 'trade', symbol: 'BTCUSDT', side: 'buy', quantity: '0.01' }],
+      (x) => (x.market.symbols.BTCUSDT!.markPrice = '20000')
+    )
+    const r = steps(s)
+    // MR 11,900 / 2 → 12,100 / 2: the trade costs 100.
+    expect(r[0]!.singleAsset).toMatchObject({ accepted: true, availableBefore: '4050', cost: '100' })
+    // Orders gone: 10,000 − 0.1 commission − 0.51 × 20,000 / 2.
+    expect(r[2]!.singleAsset).toMatchObject({ accepted: true, availableBefore: '4899.9', cost: '100' })
   })
 })
 
