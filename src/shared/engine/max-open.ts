@@ -61,7 +61,7 @@ function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSid
   let quantity = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit)).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
   // Available and MR are rounded at 40 digits, so the solved root may sit a hair off the grid: settle it with the
   // plan's own check, so that this quantity is accepted and one step more is refused.
-  const fitsMargin = (q: Decimal): boolean => q.lte(closes.div(price)) || !orderCost(book, L, L, side, q, price, price).gt(available)
+  const fitsMargin = (q: Decimal): boolean => q.lte(closes.div(price)) || !orderCost(book, L, side, q, price, price).gt(available)
   for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
   for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
   return {

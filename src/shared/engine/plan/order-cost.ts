@@ -1,7 +1,6 @@
 // The margin an extra order (or a fill) takes on one symbol side (margin-rules.md §7), read from
 // the scenario as a plan leaves it: cost = increase of MR + open loss, with open-orders.ts's
-// formulas, plus a change of leverage (a plan trade may set one). Trades (§8) and max open (§10)
-// share it.
+// formulas. Trades (§8) and max open (§10) share it.
 import { Decimal, ZERO, maxDec } from '../../decimal'
 import type { OrderSide, Scenario, Side } from '../../scenario/types'
 import { marginRequirement, openLoss, openingQuantity } from '../open-orders'
@@ -57,15 +56,15 @@ export function sideBooks(s: Scenario, marks: Map<string, Decimal>): Map<string,
 }
 
 /**
- * Cost of adding `quantity` on `side` at `price` to the book: MR after (at the leverage it will
- * have) − MR before (at today's), plus the open loss of the part that opens (one-way: an order
- * against the position first closes it, as open-orders.ts decides).
+ * Cost of adding `quantity` on `side` at `price` to the book: MR after − MR before, plus the open
+ * loss of the part that opens (one-way: an order against the position first closes it, as
+ * open-orders.ts decides).
  */
-export function orderCost(book: SideBook, leverageBefore: Decimal, leverageAfter: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal, hedge = false): Decimal {
+export function orderCost(book: SideBook, leverage: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal, hedge = false): Decimal {
   const value = quantity.times(price)
   const after: SideBook = side === 'buy' ? { ...book, bidValue: book.bidValue.plus(value) } : { ...book, askValue: book.askValue.plus(value) }
   const opening = openingQuantity(side, quantity, hedge ? (side === 'buy' ? 'LONG' : 'SHORT') : 'BOTH', book.notional.div(mark))
-  return maxDec(ZERO, sideMarginRequirement(after, leverageAfter).minus(sideMarginRequirement(book, leverageBefore))).plus(openLoss(side, opening, price, mark))
+  return maxDec(ZERO, sideMarginRequirement(after, leverage).minus(sideMarginRequirement(book, leverage))).plus(openLoss(side, opening, price, mark))
 }
 
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */

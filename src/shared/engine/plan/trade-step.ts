@@ -6,7 +6,7 @@ import { Decimal, ZERO, minDec, str } from '../../decimal'
 import { assetPlaces, formatAmount } from '../../format'
 import type { Position, Side, TradeStep } from '../../scenario/types'
 import { commissionRate } from './commission-rate'
-import { maxNotionalForLeverage, orderCost, sideBook, sideMarginRequirement } from './order-cost'
+import { maxNotionalForLeverage, orderCost, sideBook } from './order-cost'
 import { availableForOrder } from '../available-for-order'
 import { creditWallet, evaluatePlanState, plain, type PlanState } from './plan-state'
 import type { PlanStepModeResult as StepOutcome } from '../result-types'
@@ -47,20 +47,17 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
   if (!opening && q.gt(held)) {
     return refused('REDUCE_EXCEEDS_POSITION', -2022, `${step.side} ${step.quantity} ${step.symbol} ${positionSide?.toUpperCase() ?? ''} would close more than the ${held.toString()} held on that side: Binance rejects it (ReduceOnly).`, ZERO)
   }
-  const leverageBefore = position?.leverage ?? s.leverages.get(step.symbol)
-  const leverage = step.leverage ?? leverageBefore
+  // One leverage per symbol (Binance; the reader refuses a trade that would change it): the
+  // position's, else the one an order or an earlier trade set, else the trade's own.
+  const known = position?.leverage ?? s.leverages.get(step.symbol)
+  const leverage = known ?? step.leverage
   let cost = ZERO
   if (opening) {
     if (leverage === undefined) {
       return refused('LEVERAGE_REQUIRED', undefined, `${step.symbol} has no position and no leverage: give the trade a leverage.`, null)
     }
     const book = sideBook(sc, step.symbol, positionSide, mark)
-    cost = orderCost(book, new Decimal(leverageBefore ?? leverage), new Decimal(leverage), step.side, q, price, mark, hedge)
-    // Binance's leverage is per symbol: in hedge mode a change also re-margins the other leg.
-    if (hedge && leverageBefore !== undefined && leverage !== leverageBefore) {
-      const other = sideBook(sc, step.symbol, positionSide === 'long' ? 'short' : 'long', mark)
-      cost = cost.plus(sideMarginRequirement(other, new Decimal(leverage)).minus(sideMarginRequirement(other, new Decimal(leverageBefore))))
-    }
+    cost = orderCost(book, new Decimal(leverage), step.side, q, price, mark, hedge)
     const signedAfter = signedQuantity(position).plus(buy ? q : q.neg())
     const notionalAfter = (hedge ? held.plus(q) : signedAfter.abs()).times(mark)
     const cap = maxNotionalForLeverage(market.brackets, leverage)
@@ -72,16 +69,11 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
     }
   }
 
-  const realized = fill(s, at, step, q, price, leverage ?? leverageBefore!)
+  // A reducing trade has a position, so a leverage.
+  const realized = fill(s, at, step, q, price, leverage!)
   const commission = q.times(price).times(rate)
   // §8: realized PnL and commission settle in the margin asset's wallet (2022 FAQ: wallet balance).
   creditWallet(s, asset, realized.minus(commission))
-  // Binance keeps one leverage per symbol: the trade's applies to every position and order of it.
-  if (step.leverage !== undefined) {
-    s.leverages.set(step.symbol, step.leverage)
-    for (const p of sc.account.positions) if (p.symbol === step.symbol) p.leverage = step.leverage
-    for (const o of sc.account.openOrders ?? []) if (o.symbol === step.symbol && o.leverage !== undefined) o.leverage = step.leverage
-  }
   return { accepted: true, cost: str(cost), availableBefore: str(availableBefore), realizedPnl: str(realized), commission: str(commission), price: str(price), commissionRate: str(rate) }
 }
 
