@@ -5,7 +5,7 @@
 import { Decimal, ZERO, minDec, str } from '../../decimal'
 import { assetPlaces, formatAmount } from '../../format'
 import type { Position, Side, TradeStep } from '../../scenario/types'
-import { commissionRate } from './commission-rate'
+import { commissionRates, tradeCommission } from '../commission'
 import { maxNotionalForLeverage, orderCost, sideBook } from './order-cost'
 import { availableForOrder } from '../available-for-order'
 import { creditWallet, evaluatePlanState, plain, type PlanState } from './plan-state'
@@ -31,7 +31,9 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
 
   const e = evaluatePlanState(s)
   const availableBefore = availableForOrder(s.mode, e.account, e.state, asset)
-  const { rate } = commissionRate(sc, step.liquidity ?? 'taker')
+  const liquidity = step.liquidity ?? 'taker'
+  const rates = commissionRates(sc.account)
+  const rate = liquidity === 'maker' ? rates.maker : rates.taker
   const refused = (code: string, binanceCode: number | undefined, message: string, cost: Decimal | null): StepOutcome => ({
     accepted: false,
     code,
@@ -71,7 +73,7 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
 
   // A reducing trade has a position, so a leverage.
   const realized = fill(s, at, step, q, price, leverage!)
-  const commission = q.times(price).times(rate)
+  const commission = tradeCommission(rates, liquidity, q, price)
   // §8: realized PnL and commission settle in the margin asset's wallet (2022 FAQ: wallet balance).
   creditWallet(s, asset, realized.minus(commission))
   return { accepted: true, cost: str(cost), availableBefore: str(availableBefore), realizedPnl: str(realized), commission: str(commission), price: str(price), commissionRate: str(rate) }
