@@ -13,10 +13,11 @@
 // (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
 // very cost function a plan trade uses, so the figure shown is always accepted.
 import { Decimal, ONE, ZERO, maxDec, str } from '../decimal'
-import type { OrderSide, Scenario, Side, SymbolMarket } from '../scenario/types'
+import type { OrderSide, Scenario, SymbolMarket } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
-import { maxNotionalForLeverage, orderCost, sideBooks, sideMarginRequirement, sideKey, type SideBook } from './plan/order-cost'
+import type { PositionSideCode } from './open-orders'
+import { EMPTY_BOOK, maxNotionalForLeverage, orderCost, sideBooks, sideKey, sideMarginRequirement, type SideBook } from './plan/order-cost'
 import type { PreparedAccount } from './prepare'
 import type { MaxOpenEntry } from './result-types'
 
@@ -29,8 +30,7 @@ export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountS
   const hedge = s.account.positionMode === 'hedge'
   const traded = new Set([...s.account.positions.map((p) => p.symbol), ...(s.account.openOrders ?? []).map((o) => o.symbol)])
   // One pass over the book for every side, one available per margin asset (the cost grows with the book).
-  const marks = new Map([...traded].map((symbol) => [symbol, new Decimal(s.market.symbols[symbol]!.markPrice)]))
-  const books = sideBooks(s, marks)
+  const books = sideBooks(state)
   const leverages = symbolLeverages(s)
   const available = new Map<string, Decimal>()
   const out: MaxOpenEntry[] = []
@@ -38,17 +38,16 @@ export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountS
     if (!traded.has(symbol)) continue
     const m = s.market.symbols[symbol]!
     if (!available.has(m.marginAsset)) available.set(m.marginAsset, availableForOrder(mode, account, state, m.marginAsset))
-    const sides: [OrderSide, Side | undefined][] = hedge ? [['buy', 'long'], ['sell', 'short']] : [['buy', undefined], ['sell', undefined]]
+    const sides: [OrderSide, PositionSideCode][] = hedge ? [['buy', 'LONG'], ['sell', 'SHORT']] : [['buy', 'BOTH'], ['sell', 'BOTH']]
     for (const [side, positionSide] of sides) {
       const leverage = leverages.get(sideKey(symbol, positionSide)) ?? leverages.get(symbol) ?? Math.max(...m.brackets.map((b) => b.initialLeverage))
-      const book = books.get(sideKey(symbol, positionSide)) ?? { notional: ZERO, bidValue: ZERO, askValue: ZERO }
-      out.push(maxOpenOf(m, symbol, side, positionSide, book, leverage, available.get(m.marginAsset)!))
+      out.push(maxOpenOf(m, symbol, side, positionSide, books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK, leverage, available.get(m.marginAsset)!))
     }
   }
   return out
 }
 
-function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSide: Side | undefined, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
+function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSide: PositionSideCode, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
   const price = new Decimal(m.markPrice)
   const L = new Decimal(leverage)
   // L·MR₀ without the division, so K carries no rounding.
@@ -67,7 +66,7 @@ function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSid
   return {
     symbol,
     side,
-    positionSide: positionSide === undefined ? 'BOTH' : positionSide === 'long' ? 'LONG' : 'SHORT',
+    positionSide,
     price: str(price),
     quantity: str(quantity),
     notional: str(quantity.times(price)),
@@ -82,7 +81,7 @@ function symbolLeverages(s: Scenario): Map<string, number> {
   for (const o of s.account.openOrders ?? []) if (o.leverage !== undefined && !out.has(o.symbol)) out.set(o.symbol, o.leverage)
   for (const p of s.account.positions) {
     out.set(p.symbol, p.leverage)
-    if (s.account.positionMode === 'hedge') out.set(sideKey(p.symbol, p.side), p.leverage)
+    if (s.account.positionMode === 'hedge') out.set(sideKey(p.symbol, p.side === 'long' ? 'LONG' : 'SHORT'), p.leverage)
   }
   return out
 }

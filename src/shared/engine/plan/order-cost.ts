@@ -2,8 +2,9 @@
 // the scenario as a plan leaves it: cost = increase of MR + open loss, with open-orders.ts's
 // formulas. Trades (§8) and max open (§10) share it.
 import { Decimal, ZERO, maxDec } from '../../decimal'
-import type { OrderSide, Scenario, Side } from '../../scenario/types'
-import { marginRequirement, openLoss, openingQuantity } from '../open-orders'
+import type { OrderSide } from '../../scenario/types'
+import type { AccountState } from '../account-state'
+import { marginRequirement, openLoss, openingQuantity, type PositionSideCode } from '../open-orders'
 
 export interface SideBook {
   /** N: signed notional of the position side at mark (short < 0), 0 without a position. */
@@ -18,39 +19,31 @@ export function sideMarginRequirement(book: SideBook, leverage: Decimal): Decima
   return marginRequirement(book.notional, book.bidValue, book.askValue, leverage)
 }
 
-/** The side's position notional and resting limit orders, from the scenario as it stands. */
-export function sideBook(s: Scenario, symbol: string, positionSide: Side | undefined, mark: Decimal): SideBook {
-  return sideBooks(s, new Map([[symbol, mark]])).get(sideKey(symbol, positionSide)) ?? { notional: ZERO, bidValue: ZERO, askValue: ZERO }
+/** The book of one symbol side as the account stands (`compare`'s own evaluation of positions and orders). */
+export function sideBook(state: AccountState, symbol: string, positionSide: PositionSideCode): SideBook {
+  return sideBooks(state).get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK
 }
 
-export function sideKey(symbol: string, positionSide: Side | undefined): string {
-  return positionSide === undefined ? symbol : `${symbol} ${positionSide}`
+export const EMPTY_BOOK: SideBook = { notional: ZERO, bidValue: ZERO, askValue: ZERO }
+
+export function sideKey(symbol: string, positionSide: PositionSideCode): string {
+  return `${symbol} ${positionSide}`
 }
 
-/** Every side's book in one pass over positions and orders (for the symbols given a mark). */
-export function sideBooks(s: Scenario, marks: Map<string, Decimal>): Map<string, SideBook> {
-  const hedge = s.account.positionMode === 'hedge'
+/**
+ * Every side's book in one pass: N from the positions at their marks; BidValue and AskValue from
+ * the order legs account-state.ts evaluated (stop and reduce-only orders excluded there, §7).
+ */
+export function sideBooks(state: AccountState): Map<string, SideBook> {
   const books = new Map<string, SideBook>()
-  const bookOf = (symbol: string, side: Side | undefined): SideBook => {
-    const key = sideKey(symbol, hedge ? side : undefined)
-    let b = books.get(key)
-    if (!b) books.set(key, (b = { notional: ZERO, bidValue: ZERO, askValue: ZERO }))
-    return b
+  for (const st of state.positions) {
+    const key = sideKey(st.position.symbol.symbol, st.position.positionSide)
+    const b = books.get(key) ?? { ...EMPTY_BOOK }
+    books.set(key, { ...b, notional: b.notional.plus(st.position.signedQty.times(st.mark)) })
   }
-  for (const p of s.account.positions) {
-    const mark = marks.get(p.symbol)
-    if (mark === undefined) continue
-    const b = bookOf(p.symbol, p.side)
-    const n = new Decimal(p.quantity).times(mark)
-    b.notional = b.notional.plus(p.side === 'long' ? n : n.neg())
-  }
-  for (const o of s.account.openOrders ?? []) {
-    // As open-orders.ts holdsMargin: limit orders that may open hold margin; stop and reduce-only orders do not.
-    if (o.type !== 'limit' || o.reduceOnly === true || !marks.has(o.symbol)) continue
-    const b = bookOf(o.symbol, o.positionSide)
-    const value = new Decimal(o.quantity).times(o.price)
-    if (o.side === 'buy') b.bidValue = b.bidValue.plus(value)
-    else b.askValue = b.askValue.plus(value)
+  for (const m of state.orderMargins) {
+    const key = sideKey(m.leg.symbol.symbol, m.leg.positionSide)
+    books.set(key, { ...(books.get(key) ?? EMPTY_BOOK), bidValue: m.bidValue, askValue: m.askValue })
   }
   return books
 }

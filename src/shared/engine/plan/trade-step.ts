@@ -58,7 +58,7 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
     if (leverage === undefined) {
       return refused('LEVERAGE_REQUIRED', undefined, `${step.symbol} has no position and no leverage: give the trade a leverage.`, null)
     }
-    const book = sideBook(sc, step.symbol, positionSide, mark)
+    const book = sideBook(e.state, step.symbol, hedge ? (positionSide === 'long' ? 'LONG' : 'SHORT') : 'BOTH')
     cost = orderCost(book, new Decimal(leverage), step.side, q, price, mark, hedge)
     const signedAfter = signedQuantity(position).plus(buy ? q : q.neg())
     const notionalAfter = (hedge ? held.plus(q) : signedAfter.abs()).times(mark)
