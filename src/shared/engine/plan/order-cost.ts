@@ -1,10 +1,10 @@
 // The margin an extra order (or a fill) takes on one symbol side (margin-rules.md §7), read from
-// the scenario as a plan leaves it: cost = increase of MR + open loss, with open-orders.ts's
-// formulas. Trades (§8) and max open (§10) share it.
+// compare's evaluation of the account as a plan leaves it: cost = increase of MR + open loss, by
+// open-orders.ts's extraOrderCost. Trades (§8) and max open (§10) share it.
 import { Decimal, ZERO, maxDec } from '../../decimal'
 import type { OrderSide } from '../../scenario/types'
 import type { AccountState } from '../account-state'
-import { marginRequirement, openLoss, openingQuantity, type PositionSideCode } from '../open-orders'
+import { extraOrderCost, marginRequirement, type PositionSideCode } from '../open-orders'
 
 export interface SideBook {
   /** N: signed notional of the position side at mark (short < 0), 0 without a position. */
@@ -49,15 +49,14 @@ export function sideBooks(state: AccountState): Map<string, SideBook> {
 }
 
 /**
- * Cost of adding `quantity` on `side` at `price` to the book: MR after − MR before, plus the open
- * loss of the part that opens (one-way: an order against the position first closes it, as
- * open-orders.ts decides).
+ * Cost of adding `quantity` on `side` at `price` to the book: open-orders.ts's extraOrderCost
+ * (increase of MR + open loss of the part that opens; one-way, an order against the position
+ * first closes it). In hedge mode the book is the side the order opens.
  */
 export function orderCost(book: SideBook, leverage: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal, hedge = false): Decimal {
-  const value = quantity.times(price)
-  const after: SideBook = side === 'buy' ? { ...book, bidValue: book.bidValue.plus(value) } : { ...book, askValue: book.askValue.plus(value) }
-  const opening = openingQuantity(side, quantity, hedge ? (side === 'buy' ? 'LONG' : 'SHORT') : 'BOTH', book.notional.div(mark))
-  return maxDec(ZERO, sideMarginRequirement(after, leverage).minus(sideMarginRequirement(book, leverage))).plus(openLoss(side, opening, price, mark))
+  const positionSide: PositionSideCode = hedge ? (side === 'buy' ? 'LONG' : 'SHORT') : 'BOTH'
+  const leg = { signedNotional: book.notional, bidValue: book.bidValue, askValue: book.askValue, leverage, positionSide, signedQty: book.notional.div(mark) }
+  return extraOrderCost(leg, { side, quantity, price }, mark)
 }
 
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */
