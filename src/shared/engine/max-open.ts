@@ -13,12 +13,12 @@
 // (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
 // very cost function a plan trade uses, so the figure shown is always accepted.
 import { Decimal, ONE, ZERO, maxDec, str } from '../decimal'
-import type { OrderSide, Scenario, SymbolMarket } from '../scenario/types'
+import type { OrderSide, Scenario } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
 import type { PositionSideCode } from './open-orders'
 import { EMPTY_BOOK, maxNotionalForLeverage, orderCost, sideBooks, sideKey, sideMarginRequirement, type SideBook } from './plan/order-cost'
-import type { PreparedAccount } from './prepare'
+import type { PreparedAccount, PreparedSymbol } from './prepare'
 import type { MaxOpenEntry } from './result-types'
 
 
@@ -36,19 +36,20 @@ export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountS
   const out: MaxOpenEntry[] = []
   for (const symbol of Object.keys(s.market.symbols)) {
     if (!traded.has(symbol)) continue
-    const m = s.market.symbols[symbol]!
+    const m = account.symbols.get(symbol)!
     if (!available.has(m.marginAsset)) available.set(m.marginAsset, availableForOrder(mode, account, state, m.marginAsset))
     const sides: [OrderSide, PositionSideCode][] = hedge ? [['buy', 'LONG'], ['sell', 'SHORT']] : [['buy', 'BOTH'], ['sell', 'BOTH']]
     for (const [side, positionSide] of sides) {
       const leverage = leverages.get(sideKey(symbol, positionSide)) ?? leverages.get(symbol) ?? Math.max(...m.brackets.map((b) => b.initialLeverage))
-      out.push(maxOpenOf(m, symbol, side, positionSide, books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK, leverage, available.get(m.marginAsset)!))
+      out.push(maxOpenOf(m, side, positionSide, books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK, leverage, available.get(m.marginAsset)!))
     }
   }
   return out
 }
 
-function maxOpenOf(m: SymbolMarket, symbol: string, side: OrderSide, positionSide: PositionSideCode, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
-  const price = new Decimal(m.markPrice)
+function maxOpenOf(m: PreparedSymbol, side: OrderSide, positionSide: PositionSideCode, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
+  const price = m.mark
+  const symbol = m.symbol
   const L = new Decimal(leverage)
   // L·MR₀ without the division, so K carries no rounding.
   const K = sideMarginRequirement(book, ONE).plus(L.times(available))

@@ -4,6 +4,7 @@
 import { Decimal, ZERO, maxDec } from '../../decimal'
 import type { OrderSide } from '../../scenario/types'
 import type { AccountState } from '../account-state'
+import type { Bracket } from '../brackets'
 import { extraOrderCost, marginRequirement, type PositionSideCode } from '../open-orders'
 
 export interface SideBook {
@@ -60,8 +61,8 @@ export function orderCost(book: SideBook, leverage: Decimal, side: OrderSide, qu
 }
 
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */
-export function maxNotionalForLeverage(brackets: { notionalCap: string; initialLeverage: number }[], leverage: number): Decimal | null {
+export function maxNotionalForLeverage(brackets: Bracket[], leverage: number): Decimal | null {
   let cap: Decimal | null = null
-  for (const b of brackets) if (b.initialLeverage >= leverage) cap = cap === null ? new Decimal(b.notionalCap) : maxDec(cap, new Decimal(b.notionalCap))
+  for (const b of brackets) if (b.initialLeverage >= leverage && (cap === null || b.cap.gt(cap))) cap = b.cap
   return cap
 }

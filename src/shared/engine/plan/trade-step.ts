@@ -62,7 +62,7 @@ export function applyTrade(s: PlanState, step: TradeStep): StepOutcome {
     cost = orderCost(book, new Decimal(leverage), step.side, q, price, mark, hedge)
     const signedAfter = signedQuantity(position).plus(buy ? q : q.neg())
     const notionalAfter = (hedge ? held.plus(q) : signedAfter.abs()).times(mark)
-    const cap = maxNotionalForLeverage(market.brackets, leverage)
+    const cap = maxNotionalForLeverage(e.account.symbols.get(step.symbol)!.brackets, leverage)
     if (cap === null || notionalAfter.gt(cap)) {
       return refused('MAX_NOTIONAL', -2027, `${step.symbol} would hold ${fmt(notionalAfter)} of notional at mark; at ${leverage}x its brackets allow ${cap === null ? 'none' : fmt(cap)}.`, cost)
     }
