@@ -24,6 +24,8 @@ import type { MaxOpenEntry } from './result-types'
 
 const QUANTITY_PLACES = 18
 const QUANTITY_STEP = new Decimal(10).pow(-QUANTITY_PLACES)
+/** Far above the 40-digit rounding of the solved root, far below the 1e-18 grid. */
+const NEAR_GRID = new Decimal('1e-24')
 
 export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
   const s = account.scenario
@@ -58,12 +60,17 @@ function maxOpenOf(m: PreparedSymbol, side: OrderSide, positionSide: PositionSid
   const marginLimit = maxDec(closes.div(price), side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price))
   const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
   const bracketLimit = (side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional)).div(price)
-  let quantity = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit)).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
-  // Available and MR are rounded at 40 digits, so the solved root may sit a hair off the grid: settle it with the
-  // plan's own check, so that this quantity is accepted and one step more is refused.
-  const fitsMargin = (q: Decimal): boolean => q.lte(closes.div(price)) || !orderCost(book, L, side, q, price, price).gt(available)
-  for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
-  for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
+  const limit = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit))
+  let quantity = limit.toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
+  // Available and MR are rounded at 40 digits, so a root within a hair of a grid point may sit on
+  // the wrong side of it: there only, settle it with the plan's own check, so that this quantity
+  // is accepted and one step more is refused.
+  if (limit.minus(quantity).lt(NEAR_GRID) || quantity.plus(QUANTITY_STEP).minus(limit).lt(NEAR_GRID)) {
+    const closesQty = closes.div(price)
+    const fitsMargin = (q: Decimal): boolean => q.lte(closesQty) || !orderCost(book, L, side, q, price, price).gt(available)
+    for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
+    for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
+  }
   return {
     symbol,
     side,
