@@ -5,6 +5,7 @@ import { Decimal } from '../../../shared/decimal'
 import type { CompareResult, SwitchNote } from '../../../shared/engine'
 import type { AccountMode, Scenario } from '../../../shared/scenario'
 import { assetPlaces, formatAmount, formatPercent } from '../../../shared/format'
+import { planSegments } from './plan-verdict'
 
 export type Tone = 'better' | 'worse' | 'neutral' | 'blocked'
 
@@ -147,7 +148,8 @@ export function buildVerdict(result: CompareResult, scenario: Scenario): Verdict
   const current = scenario.account.mode
   const target: AccountMode = current === 'single-asset' ? 'multi-assets' : 'single-asset'
   const targetName = MODE_NAME[target]
-  const segments: Segment[] = [{ text: `Switching to ${targetName}: `, tone: 'neutral' }]
+  // A plan (scenario v2) speaks first: what it does differently in each mode.
+  const segments: Segment[] = [...planSegments(result, scenario), { text: `Switching to ${targetName}: `, tone: 'neutral' }]
   const parts: Segment[] = []
 
   if (scenario.account.positions.length === 0) {

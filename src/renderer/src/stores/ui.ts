@@ -2,14 +2,15 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 
-export type Tab = 'ladder' | 'shocks' | 'breakdown' | 'balances' | 'positions' | 'market'
+export type Tab = 'ladder' | 'shocks' | 'breakdown' | 'balances' | 'positions' | 'market' | 'plan'
 export const TABS: { id: Tab; label: string }[] = [
   { id: 'ladder', label: 'Positions & liquidation' },
   { id: 'shocks', label: 'Shock explorer' },
   { id: 'breakdown', label: 'Breakdown' },
   { id: 'balances', label: 'Balances' },
   { id: 'positions', label: 'Positions' },
-  { id: 'market', label: 'Market data' }
+  { id: 'market', label: 'Market data' },
+  { id: 'plan', label: 'Plan' }
 ]
 
 export interface Toast {
