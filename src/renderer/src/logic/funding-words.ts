@@ -79,7 +79,7 @@ export function fundingLines(result: CompareResult, scenario: Scenario): Funding
 function collateralSold(scenario: Scenario, negative: string): string {
   const held = scenario.account.balances.filter((b) => b.asset !== negative && new Decimal(b.wallet).gt(0))
   if (held.length === 0) return 'there is no collateral to sell'
-  const parts = held.map((b) => `${b.asset} with a ${formatPercent(scenario.market.assets[b.asset]?.autoExchangeBidBuffer ?? '0', 1)} haircut`)
+  const parts = held.map((b) => `${b.asset} with a ${formatPercent(scenario.market.assets[b.asset]?.autoExchangeBidBuffer ?? '0', 2)} haircut`)
   return `${parts.length === 1 ? parts[0]!.replace(' with', ' would be sold with') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]} would be sold`}`
 }
 

@@ -87,13 +87,13 @@ export function outcomeText(o: PlanStepModeResult, step: PlanStep, scenario: Pic
   if (!o.accepted) return ''
   const asset = stepMarginAsset(step, scenario) ?? ''
   const places = assetPlaces(asset)
+  const unit = asset ? ` ${asset}` : ''
   const parts: string[] = []
   if (o.realizedPnl !== undefined && !new Decimal(o.realizedPnl).isZero()) {
-    parts.push(`realized ${new Decimal(o.realizedPnl).gt(0) ? '+' : ''}${formatAmount(o.realizedPnl, places)}`)
+    parts.push(`realized ${new Decimal(o.realizedPnl).gt(0) ? '+' : ''}${formatAmount(o.realizedPnl, places)}${unit}`)
   }
-  if (o.commission !== undefined) parts.push(`fee ${formatAmount(o.commission, places)}`)
-  if (o.cost !== undefined && new Decimal(o.cost).gt(0)) parts.push(`margin ${formatAmount(o.cost, places)}`)
-  if (parts.length && asset) parts[parts.length - 1] += ` ${asset}`
+  if (o.commission !== undefined) parts.push(`fee ${formatAmount(o.commission, places)}${unit}`)
+  if (o.cost !== undefined && new Decimal(o.cost).gt(0)) parts.push(`margin ${formatAmount(o.cost, places)}${unit}`)
   for (const f of o.funding ?? []) parts.push(`${new Decimal(f.amount).gte(0) ? '+' : ''}${formatAmount(f.amount, assetPlaces(f.asset))} ${f.asset}`)
   if (o.cancelledOrders !== undefined) parts.push(`${o.cancelledOrders} order${o.cancelledOrders === 1 ? '' : 's'} cancelled`)
   return parts.join(', ')
