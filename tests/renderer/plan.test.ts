@@ -8,6 +8,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { compareScenario } from '../../src/shared/engine'
+import { formatAmount } from '../../src/shared/format'
 import type { Scenario } from '../../src/shared/scenario'
 import FundingHorizonCard from '../../src/renderer/src/components/FundingHorizonCard.vue'
 import MaxOpenTable from '../../src/renderer/src/components/MaxOpenTable.vue'
@@ -21,6 +22,7 @@ import { buildVerdict } from '../../src/renderer/src/logic/verdict'
 import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
 import { usePlanStore } from '../../src/renderer/src/stores/plan'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
+import { v2Scenario } from '../helpers/plan-scenarios'
 import { FAQ_MULTI, loadScenario } from './helpers'
 
 const PLAN = 'tests/fixtures/plan/plan-journey.mpscenario.json'
@@ -189,6 +191,34 @@ describe('components', () => {
     expect(w.text()).toMatch(/Single-Asset USDC\s*never/)
     const none = loadScenario(FAQ_MULTI)
     expect(mount(FundingHorizonCard, { props: { result: compareScenario(none), scenario: none } }).find('[data-testid="funding-horizon"]').exists()).toBe(false)
+  })
+
+  it('open orders show the margin they hold in each mode: the FAQ example, 950 of open-order IM [FAQ 87fa7ee3…]', async () => {
+    // Long 0.5 BTC at mark 20,000 (N = 10,000), buy 0.1 @ 19,000, sell 0.1 @ 22,000, 2x:
+    // MR = max(11,900, 7,800) / 2 = 5,950; open-order IM = 5,950 − 10,000 / 2 = 950.
+    const s = v2Scenario(
+      {
+        balances: [{ asset: 'USDT', wallet: '20000' }],
+        positions: [{ symbol: 'BTCUSDT', side: 'long', quantity: '0.5', entryPrice: '20000', leverage: 2, marginType: 'cross' }],
+        openOrders: [
+          { symbol: 'BTCUSDT', side: 'buy', quantity: '0.1', price: '19000', type: 'limit' },
+          { symbol: 'BTCUSDT', side: 'sell', quantity: '0.1', price: '22000', type: 'limit' }
+        ]
+      },
+      [],
+      (x) => (x.market.symbols.BTCUSDT!.markPrice = '20000')
+    )
+    const p = usePortfolioStore()
+    p.open(s)
+    useComparisonStore()
+    const w = mount(OpenOrdersEditor)
+    await nextTick()
+    expect(w.get('[data-testid="order-margin-BTCUSDT-singleAsset"]').text()).toMatch(/^950\.00 USDT/)
+    const multi = compareScenario(s).multiAssets.openOrders![0]!
+    expect(multi.held).toBe('950')
+    expect(w.get('[data-testid="order-margin-BTCUSDT-multiAssets"]').text()).toContain(`${formatAmount(multi.heldUsd!, 2)} USD`)
+    // Orders block the switch: the verdict says how to unblock.
+    expect(buildVerdict(compareScenario(s), s).segments.map((x) => x.text).join('')).toMatch(/Blocked until open orders are cancelled\./)
   })
 
   it('open orders: grouped under their symbol, stop orders greyed; an edit goes through the reader', async () => {
