@@ -123,6 +123,34 @@ describe('plan journeys (issue 9)', () => {
     expect(browser.errors).toEqual([])
   })
 
+  it('Import from Binance… takes the open orders file: the new portfolio lists them under their symbol, and the switch is blocked (−4170)', async () => {
+    const store = (f: string): string => join(ROOT, 'tests/fixtures/store', f)
+    // Market data first, as a user would import it (ETHUSDT's mark from a premiumIndex response).
+    const marks = JSON.stringify([{ symbol: 'ETHUSDT', markPrice: '3100.00', indexPrice: '3099.50', time: 1772668800000 }])
+    for (const [text, fileName] of [[readFileSync(store('brackets-binance.json'), 'utf8'), 'brackets-binance.json'], [readFileSync(store('assetIndex.json'), 'utf8'), 'assetIndex.json'], [marks, 'premiumIndex.json']]) {
+      expect(((await server.callApi('importMarket', { text, fileName })) as { ok: boolean }).ok).toBe(true)
+    }
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Import from Binance…' }).first().click()
+    const dialog = page.getByTestId('binance-import')
+    await page.getByTestId('bin-account').setInputFiles(store('account-v2.json'))
+    await page.getByTestId('bin-risk').setInputFiles(store('positionRisk-v2.json'))
+    await page.getByLabel(/Open orders/).setInputFiles(store('openOrders.json'))
+    await page.locator('#bin-name').fill('Binance with orders')
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByTestId('verdict').waitFor()
+    expect(await page.getByTestId('verdict').innerText()).toMatch(/Blocked until open orders are cancelled/)
+    await page.getByRole('tab', { name: 'Positions', exact: true }).click()
+    // The file's live BTCUSDT orders (a limit buy, a reduce-only limit sell, a stop) and the ETHUSDT buy.
+    const editor = page.getByTestId('open-orders-editor')
+    const btc = editor.locator('tbody[data-symbol="BTCUSDT"]')
+    expect(await btc.locator('tr[data-testid^="order-"]').count()).toBe(3)
+    expect(await btc.locator('tr.stop').count()).toBe(1)
+    expect(await editor.locator('tbody[data-symbol="ETHUSDT"] tr[data-testid^="order-"]').count()).toBe(1)
+    expect(browser.errors).toEqual([])
+  })
+
   it('max open per symbol in both columns; the funding card and the funding rate edited in Market data', async () => {
     await openFixture()
     const max = page.getByTestId('max-open')
