@@ -141,6 +141,15 @@ describe('plan store', () => {
     expect(plan.showingAfter).toBe(true)
     expect(plan.after!.multiAssets).toEqual(cmp.columns!.plan!.after.multiAssets)
     expect(plan.after!.multiAssets.accountEquity).not.toBe(cmp.today!.multiAssets.accountEquity)
+    // A shock slider moves today's market: the columns go back to Now.
+    cmp.setMove('BTC', -10)
+    await nextTick()
+    expect(plan.view).toBe('now')
+    cmp.resetMoves()
+    plan.view = 'after'
+    p.open(loadScenario(PLAN))
+    await nextTick()
+    expect(plan.view).toBe('now')
     p.setField(['plan', 0, 'quantity'], 'two')
     expect(p.problems.map((x) => x.path)).toContain('plan[0].quantity')
     expect(plan.outcomes).toBeNull()

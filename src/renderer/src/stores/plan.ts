@@ -2,7 +2,7 @@
 // and redo like any other edit, through the portfolio store) and the comparison header's
 // Now | After the plan toggle. The fold itself is the engine's (compareScenario → result.plan).
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { CompareResult, PlanStepResult } from '../../../shared/engine'
 import type { PlanStep } from '../../../shared/scenario'
 import { ensureVersion2 } from '../logic/v2-draft'
@@ -36,6 +36,16 @@ export const usePlanStore = defineStore('plan', () => {
   })
   /** What the columns show: after the plan when chosen and there is one. */
   const showingAfter = computed(() => view.value === 'after' && after.value !== null)
+
+  // Another portfolio opens at Now; a shock slider moved shows Now too (the sliders move today's
+  // market, not the plan's end state).
+  watch(() => portfolio.generation, () => (view.value = 'now'))
+  watch(
+    () => cmp.shocked,
+    (shocked) => {
+      if (shocked) view.value = 'now'
+    }
+  )
 
   function edit(fn: (plan: Json[]) => void): void {
     portfolio.mutate((d) => {
