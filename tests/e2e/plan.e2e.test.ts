@@ -71,6 +71,19 @@ describe('plan journeys (issue 9)', () => {
     expect(browser.errors).toEqual([])
   })
 
+  it('the bundled example usdc-trade-needs-multi-assets: the verdict says the mode decides, the Plan tab shows why', async () => {
+    const file = 'usdc-trade-needs-multi-assets.mpscenario.json'
+    const r = (await server.callApi('importScenario', { text: readFileSync(join(ROOT, 'resources/examples', file), 'utf8'), fileName: file })) as { ok: boolean }
+    expect(r.ok).toBe(true)
+    await page.goto(server.url)
+    await page.getByRole('button', { name: /A USDC trade that only fills/ }).click()
+    await page.getByTestId('verdict').waitFor()
+    expect(await page.getByTestId('verdict').innerText()).toMatch(/^.*The plan: Buy 2 ETHUSDC .* is refused in Single-Asset Mode for lack of USDC margin \(−2019\); in Multi-Assets Mode it fills and the plan leaves [\d.]+% margin ratio\./s)
+    await page.getByRole('tab', { name: 'Plan', exact: true }).click()
+    expect(await page.getByTestId('plan-step-0').locator('[data-mode="singleAsset"]').innerText()).toMatch(/✗[\s\S]*−2019 margin is insufficient: needs [\d,.]+ USDC, has 250\.00/)
+    expect(browser.errors).toEqual([])
+  })
+
   it('adds a deposit, moves it first with the keyboard: the trade now fills in both modes; saved with the portfolio; undo restores', async () => {
     await openFixture()
     await page.getByRole('tab', { name: 'Plan', exact: true }).click()
