@@ -120,7 +120,24 @@ describe('plan journeys (issue 9)', () => {
     expect(await sentence(1)).toBe(first)
     await page.keyboard.press('Control+z')
     await expect.poll(() => sentence(0)).toBe(first)
-    // axe-core, evaluated in the page (not a script tag: the CSP allows none).
+    await auditPlanScreens(page)
+    expect(browser.errors).toEqual([])
+    // The same audit in dark mode (contrast differs).
+    const dark = await launchBrowser(server, { colorScheme: 'dark' })
+    try {
+      await dark.page.goto(server.url)
+      await dark.page.getByRole('button', { name: /Plan journey/ }).click()
+      await dark.page.getByTestId('verdict').waitFor()
+      await dark.page.getByRole('tab', { name: 'Plan', exact: true }).click()
+      await auditPlanScreens(dark.page)
+      expect(dark.errors).toEqual([])
+    } finally {
+      await dark.close()
+    }
+  })
+
+  /** axe-core over the new screens, evaluated in the page (not a script tag: the CSP allows none). */
+  async function auditPlanScreens(page: Page): Promise<void> {
     await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'))
     type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] }
     const audit = async (selector: string): Promise<string[]> => {
@@ -138,8 +155,8 @@ describe('plan journeys (issue 9)', () => {
     expect(await audit('[data-testid="open-orders-editor"]')).toEqual([])
     await page.getByRole('tab', { name: 'Market data', exact: true }).click()
     expect(await audit('[data-testid="funding-rates"]')).toEqual([])
-    expect(browser.errors).toEqual([])
-  })
+    await page.getByRole('tab', { name: 'Plan', exact: true }).click()
+  }
 
   it('open orders sit under their symbol, stop orders greyed, edited in place with errors under the field', async () => {
     await openFixture()
