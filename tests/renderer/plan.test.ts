@@ -15,6 +15,7 @@ import MaxOpenTable from '../../src/renderer/src/components/MaxOpenTable.vue'
 import OpenOrdersEditor from '../../src/renderer/src/components/OpenOrdersEditor.vue'
 import PlanPanel from '../../src/renderer/src/components/PlanPanel.vue'
 import { changeFromNow } from '../../src/renderer/src/logic/delta'
+import { computeSlider } from '../../src/renderer/src/logic/slider-compute'
 import { dateAfter, fundingLines, whenWords } from '../../src/renderer/src/logic/funding-words'
 import { outcomeText, refusalText, stepSentence } from '../../src/renderer/src/logic/plan-steps'
 import { planSegments } from '../../src/renderer/src/logic/plan-verdict'
@@ -153,6 +154,17 @@ describe('plan store', () => {
     p.setField(['plan', 0, 'quantity'], 'two')
     expect(p.problems.map((x) => x.path)).toContain('plan[0].quantity')
     expect(plan.outcomes).toBeNull()
+  })
+})
+
+describe('slider frames', () => {
+  it('a live frame under a shock skips the plan (of today’s market) but keeps max open under the shock', () => {
+    const s = loadScenario(PLAN)
+    const a = computeSlider(s, { kind: 'live', moves: { BTC: '-0.1' } })
+    if (a.kind !== 'live') throw new Error(a.kind)
+    expect(a.result.plan).toBeUndefined()
+    expect(a.result.singleAsset.maxOpen!.length).toBeGreaterThan(0)
+    expect(a.result.singleAsset.maxOpen).not.toEqual(compareScenario(s).singleAsset.maxOpen)
   })
 })
 
