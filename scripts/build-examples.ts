@@ -26,7 +26,8 @@ const stable = (index: string): AssetMarket => ({ index, bidBuffer: '0.0001', as
 const coin = (index: string): AssetMarket => ({ index, bidBuffer: '0.05', askBuffer: '0.05', autoExchangeBidBuffer: '0.025', autoExchangeAskBuffer: '0.025' })
 
 function scenario(s: Omit<Scenario, 'format' | 'version'>): Scenario {
-  const full: Scenario = { format: 'margin-planner/scenario', version: 1, ...s }
+  // In memory every scenario is version 2; the writer writes version 1 when no version 2 field is used.
+  const full: Scenario = { format: 'margin-planner/scenario', version: 2, ...s }
   const checked = parseScenarioValue(full)
   if (!checked.ok) throw new Error(`${s.name}:\n${checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
   return checked.value
@@ -121,7 +122,47 @@ const examples: Record<string, Scenario> = {
       { name: 'ETH +25%', moves: { ETH: '0.25' } }
     ]
   }),
-  'fifty-positions': fiftyPositions()
+  'fifty-positions': fiftyPositions(),
+  'usdc-trade-needs-multi-assets': scenario(
+    {
+      name: 'A USDC trade that only fills in Multi-Assets Mode',
+      notes: 'The plan buys 2 ETHUSDC at 10x: about 410 USDC of margin against a 250 USDC wallet. Single-Asset Mode refuses it (-2019); in Multi-Assets Mode the USDT wallet backs it and it fills. Then three days of funding, ETH -8%, and the BTC long taken off with a maker order.',
+      account: {
+        mode: 'single-asset',
+        positionMode: 'one-way',
+        feeTier: 'regular',
+        balances: [
+          { asset: 'USDT', wallet: '8000' },
+          { asset: 'USDC', wallet: '250' }
+        ],
+        positions: [
+          { symbol: 'BTCUSDT', side: 'long', quantity: '0.08', entryPrice: '68900', leverage: 10, marginType: 'cross' },
+          { symbol: 'SOLUSDT', side: 'short', quantity: '30', entryPrice: '141.2', leverage: 10, marginType: 'cross' }
+        ]
+      },
+      market: {
+        asOf: AS_OF,
+        source: `${SOURCE} Funding rates: illustrative.`,
+        symbols: Object.fromEntries([
+          withFunding(symbol('BTCUSDT', '70210.5'), '0.0001'),
+          withFunding(symbol('SOLUSDT', '138.42'), '-0.00005', 4),
+          withFunding(symbol('ETHUSDC', '2050.31'), '0.00008')
+        ]),
+        assets: { USDT: stable('0.99985'), USDC: stable('0.99992'), BTC: coin('70180.4'), ETH: coin('2049.7'), SOL: coin('138.35') }
+      },
+      shocks: [{ name: 'ETH -10%', moves: { ETH: '-0.1' } }],
+      plan: [
+        { kind: 'trade', symbol: 'ETHUSDC', side: 'buy', quantity: '2', leverage: 10 },
+        { kind: 'funding', hours: 72 },
+        { kind: 'move', moves: { ETH: '-0.08' } },
+        { kind: 'trade', symbol: 'BTCUSDT', side: 'sell', quantity: '0.08', price: '70400', liquidity: 'maker' }
+      ]
+    }
+  )
+}
+
+function withFunding([id, market]: [string, Scenario['market']['symbols'][string]], fundingRate: string, fundingIntervalHours?: number): [string, Scenario['market']['symbols'][string]] {
+  return [id, { ...market, fundingRate, ...(fundingIntervalHours === undefined ? {} : { fundingIntervalHours }) }]
 }
 
 /** A 50-position book over the most liquid USDT and USDC symbols (the benchmark's example). */

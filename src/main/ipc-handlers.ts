@@ -128,7 +128,7 @@ export const HANDLERS: HandlerTable = {
   'account:import': ({ library }, r) => {
     const out = importAccountTexts(
       library,
-      { account: r.accountText, positionRisk: r.positionRiskText, settings: r.settingsText },
+      { account: r.accountText, positionRisk: r.positionRiskText, settings: r.settingsText, openOrders: r.openOrdersText },
       { name: r.name, tags: r.tags, snapshotIds: r.snapshotIds, dryRun: r.dryRun }
     )
     return { preview: out.preview, notes: out.notes, portfolio: out.portfolio && summary(out.portfolio) }

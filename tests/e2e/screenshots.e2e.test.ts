@@ -148,4 +148,41 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await b.close()
     }
   })
+
+  it('captures the plan (issue 9): After the plan with the change from now, the steps with ✓/✗, open orders, max open and the funding card', async () => {
+    type List = { value: { name: string }[] }
+    if (!((await server.callApi('listPortfolios', {})) as List).value.some((p) => /Plan journey/.test(p.name))) {
+      const file = 'plan/plan-journey.mpscenario.json'
+      expect(((await server.callApi('importScenario', { text: text(file), fileName: 'plan-journey.mpscenario.json' })) as { ok: boolean }).ok).toBe(true)
+    }
+    const b = await launchBrowser(server, { colorScheme: scheme })
+    const page = b.page
+    const shot = async (path: string): Promise<void> => {
+      await page.mouse.move(700, 895)
+      await page.screenshot({ path })
+    }
+    try {
+      await page.goto(server.url)
+      await page.getByRole('button', { name: /Plan journey/ }).click()
+      await page.getByTestId('verdict').waitFor()
+      await page.getByRole('radio', { name: 'After the plan' }).click()
+      await page.getByTestId('from-now').first().waitFor()
+      await page.waitForTimeout(600)
+      await shot(join(OUT, `plan-after-${scheme}.png`))
+
+      await page.getByRole('tab', { name: 'Plan', exact: true }).click()
+      await page.getByTestId('plan-step-0').waitFor()
+      await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
+      await shot(join(OUT, `plan-steps-${scheme}.png`))
+
+      await page.getByRole('radio', { name: 'Now' }).click()
+      await page.getByRole('tab', { name: 'Positions', exact: true }).click()
+      await page.getByTestId('open-orders-editor').waitFor()
+      await page.evaluate("document.querySelector('.content').scrollTo(0, 10000)")
+      await shot(join(OUT, `open-orders-${scheme}.png`))
+      expect(b.errors).toEqual([])
+    } finally {
+      await b.close()
+    }
+  })
 })

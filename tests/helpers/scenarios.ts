@@ -34,7 +34,7 @@ export const BTCUSDT_2022: BracketRow[] = [
 export function baseScenario(overrides: Partial<Scenario['account']> = {}, market: Partial<Scenario['market']> = {}): Scenario {
   return {
     format: 'margin-planner/scenario',
-    version: 1,
+    version: 2,
     name: 'test',
     account: { mode: 'single-asset', positionMode: 'one-way', balances: [], positions: [], ...overrides },
     market: {

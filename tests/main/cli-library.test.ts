@@ -56,7 +56,7 @@ describe('library CLI (in process)', () => {
     const db = join(tempDir(), 'lib.sqlite')
     const run = (...args: string[]) => inProcess([...args, '--db', db])
     const dry = await run('library', 'import', BASIC, '--dry-run', '--json')
-    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, preview: { name: 'BTC long, ETH collateral', balances: 2, positions: 2, symbols: 2, assets: 3, shocks: 2 } })
+    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, preview: { name: 'BTC long, ETH collateral', balances: 2, positions: 2, openOrders: 0, symbols: 2, assets: 3, shocks: 2 } })
     expect((await run('library', 'import', BASIC, '--dry-run')).stdout).toBe('would import "BTC long, ETH collateral": 2 balances, 2 positions, 2 symbols, 2 assets, 2 shocks\n'.replace('2 assets', '3 assets'))
     expect((await run('library', 'list', '--json')).stdout).toBe('[]\n')
     await run('library', 'import', BASIC)

@@ -51,7 +51,7 @@ describe('IPC handlers (real SQLite)', () => {
   it('scenario:import previews on dry run, imports text; scenario:text round-trips byte-identically', async () => {
     const ctx = { library: Library.open(tempDb()) }
     const dry = await call(ctx, 'scenario:import', { text: fixtureText(), fileName: 'x.mpscenario.json', dryRun: true })
-    expect(dry).toEqual({ preview: { name: 'BTC long, ETH collateral', balances: 2, positions: 2, symbols: 2, assets: 3, shocks: 2 }, portfolio: null })
+    expect(dry).toEqual({ preview: { name: 'BTC long, ETH collateral', balances: 2, positions: 2, openOrders: 0, symbols: 2, assets: 3, shocks: 2 }, portfolio: null })
     expect(await call(ctx, 'portfolio:list', {})).toEqual([])
     const done = await call(ctx, 'scenario:import', { text: fixtureText() })
     expect(done.portfolio).toMatchObject({ id: 1, revision: 1 })

@@ -1,20 +1,20 @@
-// `margin-planner account import ACCOUNT.json POSITIONS.json`: a saved Binance account
-// (GET /fapi/v2|v3/account) and its positions (GET /fapi/v2|v3/positionRisk) as a portfolio,
-// with market data from the library's snapshots ("market import" them first).
+// `margin-planner account import ACCOUNT.json POSITIONS.json [OPENORDERS.json]`: a saved Binance
+// account (GET /fapi/v2|v3/account), its positions (GET /fapi/v2|v3/positionRisk) and optionally
+// its open orders (GET /fapi/v1/openOrders) as a portfolio, with market data from the library's snapshots ("market import" them first).
 import { BadInput, parseArgs, type CliIo } from './cli-io'
 import { asBadInput, json, parseId, readUserFile, withLibrary } from './library-command'
 import { importAccountTexts } from '../store/account-market'
 
 const MAX_ACCOUNT_FILE_BYTES = 16 * 1024 * 1024
 
-export const ACCOUNT_USAGE = `usage: margin-planner account import ACCOUNT.json POSITIONS.json [--settings FILE] [--name NAME]
+export const ACCOUNT_USAGE = `usage: margin-planner account import ACCOUNT.json POSITIONS.json [OPENORDERS.json] [--settings FILE] [--name NAME]
        [--tags A,B] [--snapshots ID,ID] [--dry-run] [--db PATH] [--json]`
 
 export async function accountCommand(args: string[], io: CliIo): Promise<number> {
   const { positional: words, options } = parseArgs(args, ['--db', '--name', '--tags', '--snapshots', '--settings'], ['--json', '--dry-run'])
   const [sub, ...positional] = words
   if (sub !== 'import') throw new BadInput([sub === undefined ? 'missing subcommand' : `unknown subcommand "account ${sub}"`, ACCOUNT_USAGE])
-  if (positional.length !== 2) throw new BadInput([ACCOUNT_USAGE])
+  if (positional.length !== 2 && positional.length !== 3) throw new BadInput([ACCOUNT_USAGE])
   const s = (flag: string): string | undefined => {
     const v = options.get(flag)
     return typeof v === 'string' ? v : undefined
@@ -25,7 +25,8 @@ export async function accountCommand(args: string[], io: CliIo): Promise<number>
   const files = {
     account: readUserFile(positional[0]!, MAX_ACCOUNT_FILE_BYTES),
     positionRisk: readUserFile(positional[1]!, MAX_ACCOUNT_FILE_BYTES),
-    ...(settingsFile ? { settings: readUserFile(settingsFile, MAX_ACCOUNT_FILE_BYTES) } : {})
+    ...(settingsFile ? { settings: readUserFile(settingsFile, MAX_ACCOUNT_FILE_BYTES) } : {}),
+    ...(positional[2] !== undefined ? { openOrders: readUserFile(positional[2], MAX_ACCOUNT_FILE_BYTES) } : {})
   }
   return withLibrary(options, (lib) => {
     let r
@@ -38,7 +39,7 @@ export async function accountCommand(args: string[], io: CliIo): Promise<number>
     if (asJson) json(io, r.portfolio ? { id: r.portfolio.id, preview: r.preview, notes: r.notes } : { dryRun: true, preview: r.preview, notes: r.notes })
     else {
       const p = r.preview
-      io.out(r.portfolio ? `${r.portfolio.id}\n` : `would import "${p.name}": ${p.balances} balances, ${p.positions} positions, ${p.symbols} symbols, ${p.assets} assets\n`)
+      io.out(r.portfolio ? `${r.portfolio.id}\n` : `would import "${p.name}": ${p.balances} balances, ${p.positions} positions, ${p.openOrders} open orders, ${p.symbols} symbols, ${p.assets} assets\n`)
       for (const n of r.notes) io.err(`note: ${n}\n`)
     }
     return 0

@@ -3,6 +3,7 @@ import { Decimal } from '../../shared/decimal'
 import type { CompareResult, MoveToLiquidation, PositionResult, SwitchVerdict } from '../../shared/engine/result-types'
 import { assetPlaces, formatAmount, formatLiquidationPrice, formatMove, formatPercent } from '../../shared/format'
 import type { Scenario } from '../../shared/scenario'
+import { formatPlanSections } from './plan-table'
 
 function table(rows: string[][], rightAligned: (col: number) => boolean = (c) => c > 0): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)))
@@ -47,6 +48,48 @@ function move(m: MoveToLiquidation): string {
   return `${formatMove(m.move)}${m.beyondLastBracket ? '*' : ''} (${m.by})`
 }
 
+/** Version 2: the orders as listed, then the margin each symbol's (position side's) orders hold (§7). */
+function openOrdersSection(r: CompareResult): string[] {
+  const orders = r.openOrders ?? []
+  const legs = r.singleAsset.openOrders ?? []
+  const usd = r.multiAssets.openOrders ?? []
+  return [
+    'OPEN ORDERS: limit orders hold margin, stop and reduce-only orders none (not in MM, margin ratio or liquidation prices)',
+    table(
+      [
+        ['symbol', 'side', 'type', 'quantity', 'price', 'open loss'],
+        ...orders.map((o) => [
+          o.symbol,
+          `${o.side}${o.positionSide === 'BOTH' ? '' : ` ${o.positionSide}`}${o.reduceOnly ? ' reduce-only' : ''}`,
+          o.type,
+          o.quantity,
+          formatAmount(o.price, 4),
+          formatAmount(o.openLoss, 2)
+        ])
+      ],
+      (c) => c > 2
+    ),
+    table(
+      [
+        ['symbol', 'pos. side', 'leverage', 'bid value', 'ask value', 'margin req.', 'order IM', 'open loss', 'single-asset holds', 'multi-assets holds'],
+        ...legs.map((m, i) => [
+          m.symbol,
+          m.positionSide,
+          m.leverage === null ? '—' : `${m.leverage}x`,
+          formatAmount(m.bidValue, 2),
+          formatAmount(m.askValue, 2),
+          formatAmount(m.marginRequirement, 2),
+          formatAmount(m.initialMargin, 2),
+          formatAmount(m.openLoss, 2),
+          amount(m.held, m.marginAsset),
+          `${formatAmount(usd[i]?.heldUsd ?? '0')} USD`
+        ])
+      ],
+      (c) => c > 1
+    )
+  ]
+}
+
 export function formatCompareTable(s: Scenario, r: CompareResult): string {
   const singleNow = s.account.mode === 'single-asset'
   const out: string[] = []
@@ -75,6 +118,11 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
     ])
   )
   for (const idle of sa.idleAssets) out.push(`idle: ${amount(idle.wallet, idle.asset)} backs nothing in Single-Asset Mode`)
+  // Version 2 (margin-rules.md §7): what open orders hold, already inside init. margin.
+  if (r.openOrders) {
+    const held = sa.groups.filter((g) => !new Decimal(g.openOrderInitialMargin).isZero()).map((g) => amount(g.openOrderInitialMargin, g.asset))
+    out.push(`open orders hold: ${held.length > 0 ? held.join(', ') : 'nothing'} (part of init. margin)`)
+  }
   out.push('')
 
   out.push(`MULTI-ASSETS MODE: ${verdict(ma.switch, !singleNow).join('\n')}`)
@@ -104,6 +152,7 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
       ])
     ])
   )
+  if (r.openOrders) out.push(`open orders hold: ${formatAmount(ma.accountOpenOrderInitialMargin)} USD (part of init. margin)`)
   const ae = ma.autoExchange
   if (ae.triggers.length === 0) out.push(`Auto-Exchange: no trigger${ae.ltv === null ? '' : ` (LTV ${formatPercent(ae.ltv)})`}`)
   for (const t of ae.triggers) {
@@ -141,6 +190,7 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
       `Binance liq.: Binance's own figure from the imported positionRisk, for ${singleNow ? 'Single-Asset' : 'Multi-Assets'} Mode; DIFFERS when ours is more than one tick away (0.01% without a tick size)`
     )
   }
+  if (r.openOrders) out.push('', ...openOrdersSection(r))
   if (r.shockToLiquidation.length > 0) {
     out.push('')
     out.push('SHOCK TO LIQUIDATION: the move of one asset (index and marks) that first reaches 100%')
@@ -167,5 +217,6 @@ export function formatCompareTable(s: Scenario, r: CompareResult): string {
       ])
     )
   }
+  out.push(...formatPlanSections(s, r, table))
   return `${out.join('\n')}\n`
 }

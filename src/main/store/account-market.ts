@@ -42,7 +42,7 @@ export function importAccountTexts(lib: Library, files: AccountFiles, options: I
   const scenario: Scenario = validScenario(
     {
       format: 'margin-planner/scenario',
-      version: 1,
+      version: 2,
       name: name.trim(),
       account: parsed.value.account,
       market,
@@ -108,7 +108,8 @@ export function assembleMarket(
   }
 
   const neededAssets = new Set(imp.account.balances.map((b) => b.asset))
-  const symbols = [...new Set(imp.account.positions.map((p) => p.symbol))]
+  // Version 2: an open order's symbol needs its market like a position's.
+  const symbols = [...new Set([...imp.account.positions.map((p) => p.symbol), ...(imp.account.openOrders ?? []).map((o) => o.symbol)])]
   for (const symbol of symbols) {
     const at = joinPath('market.symbols', symbol)
     const sym = (s: Snapshot) => (has(s.market.symbols, symbol) ? s.market.symbols[symbol]! : undefined)
@@ -127,8 +128,18 @@ export function assembleMarket(
     if (!brackets) problems.push({ path: `${at}.brackets`, message: `no bracket table for ${symbol}: import Binance's leverageBracket (or ccxt's leverage tiers) with "market import" first` })
     if (markPrice === undefined) problems.push({ path: `${at}.markPrice`, message: `no mark price for ${symbol}: import Binance's premiumIndex with "market import" first` })
     if (baseAsset === undefined || marginAsset === undefined) problems.push({ path: `${at}.marginAsset`, message: `cannot tell the base and margin asset of ${symbol}: import a ccxt leverage-tier file, which names them` })
+    // Version 2 (margin-rules.md §9): funding rate (premiumIndex) and interval (fundingInfo).
+    const fundingRate = first((s) => sym(s)?.fundingRate)
+    const fundingIntervalHours = first((s) => sym(s)?.fundingIntervalHours)
     if (brackets && markPrice !== undefined && baseAsset !== undefined && marginAsset !== undefined) {
-      market.symbols[symbol] = { baseAsset, marginAsset, markPrice, brackets }
+      market.symbols[symbol] = {
+        baseAsset,
+        marginAsset,
+        markPrice,
+        brackets,
+        ...(fundingRate !== undefined ? { fundingRate } : {}),
+        ...(fundingIntervalHours !== undefined ? { fundingIntervalHours } : {})
+      }
       neededAssets.add(marginAsset)
     }
   }

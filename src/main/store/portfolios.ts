@@ -3,6 +3,7 @@
 // portfolio, so "restore revision k" is itself a new revision and nothing is ever overwritten.
 // Delete is soft (deleted_at) until emptyTrash.
 import { writeScenario } from '../../shared/scenario/write'
+import { storedScenario } from '../../shared/scenario/versions'
 import type { Scenario } from '../../shared/scenario/types'
 import type { ListQuery, Portfolio, PortfolioId, PortfolioSummary, Revision, RevisionReason, RevisionSummary } from '../../shared/ipc/library-types'
 import type { Db } from './database'
@@ -82,7 +83,7 @@ export class Portfolios {
   /** A portfolio, live or in the trash. */
   get(id: PortfolioId): Portfolio {
     const row = this.row(id)
-    const scenario = JSON.parse(row.scenario) as Scenario
+    const scenario = storedScenario(row.scenario)
     return { ...summary(row, symbolsOf(scenario)), notes: scenario.notes ?? '', scenario }
   }
 
@@ -158,7 +159,7 @@ export class Portfolios {
       savedAt: r.saved_at,
       current: r.revision === current,
       tags: JSON.parse(r.tags) as string[],
-      scenario: JSON.parse(r.scenario) as Scenario
+      scenario: storedScenario(r.scenario)
     }
   }
 

@@ -56,6 +56,7 @@ export function previewOf(s: Scenario): ScenarioPreview {
     name: s.name,
     balances: s.account.balances.length,
     positions: s.account.positions.length,
+    openOrders: s.account.openOrders?.length ?? 0,
     symbols: Object.keys(s.market.symbols).length,
     assets: Object.keys(s.market.assets).length,
     shocks: s.shocks?.length ?? 0

@@ -114,14 +114,24 @@ export function mergeMarket(s: Scenario, snapshot: Pick<Snapshot, 'id' | 'name' 
   for (const [symbol, m] of Object.entries(symbols)) {
     const from = Object.prototype.hasOwnProperty.call(snap.symbols, symbol) ? snap.symbols[symbol]! : undefined
     if (!from) {
+      // margin-rules.md §9: fundingInfo lists the adjusted symbols only; one absent is back at 8 h.
+      if (snapshot.kind === 'fundingInfo' && m.fundingIntervalHours !== undefined) {
+        const rest = { ...m }
+        delete rest.fundingIntervalHours
+        symbols[symbol] = rest
+      }
       symbolsMissing.push(symbol)
       continue
     }
+    const fundingRate = from.fundingRate ?? m.fundingRate
+    const fundingIntervalHours = from.fundingIntervalHours ?? m.fundingIntervalHours
     symbols[symbol] = {
       baseAsset: from.baseAsset ?? m.baseAsset,
       marginAsset: from.marginAsset ?? m.marginAsset,
       markPrice: from.markPrice ?? m.markPrice,
-      brackets: from.brackets ? from.brackets.map((b) => ({ ...b })) : m.brackets
+      brackets: from.brackets ? from.brackets.map((b) => ({ ...b })) : m.brackets,
+      ...(fundingRate !== undefined ? { fundingRate } : {}),
+      ...(fundingIntervalHours !== undefined ? { fundingIntervalHours } : {})
     }
     if (from.markPrice !== undefined) pricesMoved = true
     if (from.tickSize !== undefined) tickSizes[symbol] = from.tickSize

@@ -97,7 +97,10 @@ function snapshotOf(file: MarketFile, fallbackAsOf: string, fileName?: string): 
     }
     case 'premiumIndex': {
       const market = base(file.asOf)
-      for (const [symbol, markPrice] of Object.entries(file.markPrices)) market.symbols[symbol] = { markPrice }
+      for (const [symbol, markPrice] of Object.entries(file.markPrices)) {
+        const fundingRate = Object.prototype.hasOwnProperty.call(file.fundingRates, symbol) ? file.fundingRates[symbol] : undefined
+        market.symbols[symbol] = { markPrice, ...(fundingRate !== undefined ? { fundingRate } : {}) }
+      }
       const warnings = file.skipped.map((symbol) => ({ path: symbol, message: `${symbol}: mark price 0 (not trading), left out` }))
       return { market, warnings }
     }
@@ -115,6 +118,12 @@ function snapshotOf(file: MarketFile, fallbackAsOf: string, fileName?: string): 
       }
       const warnings = file.skipped.map((symbol) => ({ path: symbol, message: `${symbol}: no PRICE_FILTER, left out` }))
       return { market, warnings }
+    }
+    case 'fundingInfo': {
+      // Intervals only; no prices, so asOf is the import time.
+      const market = base(undefined)
+      for (const [symbol, fundingIntervalHours] of Object.entries(file.intervals)) market.symbols[symbol] = { fundingIntervalHours }
+      return { market, warnings: [] }
     }
   }
 }

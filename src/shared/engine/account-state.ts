@@ -3,6 +3,7 @@
 // read this one evaluation.
 import { Decimal, ZERO } from '../decimal'
 import { beyondLastCap, bracketIndex, maintenanceMargin, type Bracket } from './brackets'
+import { legMargin, legSignedQuantity, type OrderLegMargin } from './open-orders'
 import { askRate, bidRate, type Prices } from './prices'
 import { walletOf, type PreparedAccount, type PreparedPosition } from './prepare'
 
@@ -26,10 +27,14 @@ export interface AssetState {
   crossMaintenanceMargin: Decimal
   crossInitialMargin: Decimal
   crossPositions: number
+  /** Open-order IM + open loss of the asset's orders (margin-rules.md §7); in crossInitialMargin. */
+  crossOpenOrderInitialMargin: Decimal
   /** Over every position margined in the asset (Multi-Assets treats isolated as cross). */
   unrealizedPnl: Decimal
   maintenanceMargin: Decimal
   initialMargin: Decimal
+  /** Open-order IM + open loss of every order margined in the asset (Multi-Assets); in initialMargin. */
+  openOrderInitialMargin: Decimal
   positions: number
   index: Decimal
   bidRate: Decimal
@@ -39,7 +44,9 @@ export interface AssetState {
 export interface AccountState {
   positions: PositionState[]
   assets: Map<string, AssetState>
-  multi: { equity: Decimal; maintenanceMargin: Decimal; initialMargin: Decimal }
+  /** Version 2: what each symbol's (position side's) open orders hold at these prices. */
+  orderMargins: OrderLegMargin[]
+  multi: { equity: Decimal; maintenanceMargin: Decimal; initialMargin: Decimal; openOrderInitialMargin: Decimal }
 }
 
 export function positionState(position: PreparedPosition, mark: Decimal): PositionState {
@@ -75,9 +82,11 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
         crossMaintenanceMargin: ZERO,
         crossInitialMargin: ZERO,
         crossPositions: 0,
+        crossOpenOrderInitialMargin: ZERO,
         unrealizedPnl: ZERO,
         maintenanceMargin: ZERO,
         initialMargin: ZERO,
+        openOrderInitialMargin: ZERO,
         positions: 0,
         index,
         bidRate: m ? bidRate(index, m.bidBuffer) : index,
@@ -107,16 +116,30 @@ export function evaluateAccount(account: PreparedAccount, prices: Prices): Accou
     return st
   })
 
+  // margin-rules.md §7: orders hold initial margin (available for order), never MM. In
+  // Single-Asset Mode they take it from the group's cross balance, an isolated symbol's too.
+  const orderMargins = account.orderLegs.map((leg) => {
+    const m = legMargin(leg, legSignedQuantity(leg, account.positions), prices.marks.get(leg.symbol.symbol)!)
+    const a = assetState(leg.symbol.marginAsset)
+    a.initialMargin = a.initialMargin.plus(m.held)
+    a.openOrderInitialMargin = a.openOrderInitialMargin.plus(m.held)
+    a.crossInitialMargin = a.crossInitialMargin.plus(m.held)
+    a.crossOpenOrderInitialMargin = a.crossOpenOrderInitialMargin.plus(m.held)
+    return m
+  })
+
   // §4: equity at bid (a debt at ask), MM and IM at the margin asset's ask rate.
   let equity = ZERO
   let maintenance = ZERO
   let initial = ZERO
+  let openOrders = ZERO
   for (const a of assets.values()) {
     equity = equity.plus(usdValue(assetEquity(a), a))
     maintenance = maintenance.plus(a.maintenanceMargin.times(a.askRate))
     initial = initial.plus(a.initialMargin.times(a.askRate))
+    openOrders = openOrders.plus(a.openOrderInitialMargin.times(a.askRate))
   }
-  return { positions, assets, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial } }
+  return { positions, assets, orderMargins, multi: { equity, maintenanceMargin: maintenance, initialMargin: initial, openOrderInitialMargin: openOrders } }
 }
 
 /** assetEquity(A) = wallet(A) + Σ uPnL of every position margined in A (§4). */

@@ -38,7 +38,8 @@ export interface Holding {
 
 export function autoExchange(account: PreparedAccount, state: AccountState): AutoExchangeResult {
   const assets = [...state.assets.values()]
-  const hasPositions = state.positions.length > 0
+  // Trigger 3 waits while the account has positions or open orders (margin-rules.md §7).
+  const positionsOrOrders = state.positions.length > 0 || account.openOrders.length > 0
   const thresholds = assets.map((a) => ({ asset: a.asset, ...thresholdFor(account, a.asset, a.index) }))
 
   // Decision (§5): LTV = Σ |negative equities| × askRate / Σ positive equities × bidRate.
@@ -76,7 +77,7 @@ export function autoExchange(account: PreparedAccount, state: AccountState): Aut
   }
   // 3. LTV: a negative balance, no positions (nor orders), and LTV at or above the trigger;
   //    with a debt and nothing positive LTV is unbounded and it triggers.
-  if (!hasPositions && anyNegative && (ltv === null || ltv.gte(ltvTrigger))) {
+  if (!positionsOrOrders && anyNegative && (ltv === null || ltv.gte(ltvTrigger))) {
     for (const a of assets) {
       if (!triggered.has(a.asset) && a.wallet.isNeg()) {
         triggers.push({ asset: a, reason: 'LTV', deficit: a.wallet.neg() })

@@ -14,6 +14,7 @@ export interface MultiAssetsTotals {
   accountInitialMargin: string
   marginRatio: string | null
   uniAvailableForOrder: string
+  accountOpenOrderInitialMargin: string
 }
 
 export function multiAssetsTotals(state: AccountState): MultiAssetsTotals {
@@ -38,7 +39,8 @@ export function multiAssetsTotals(state: AccountState): MultiAssetsTotals {
     accountMaintenanceMargin: str(maintenanceMargin),
     accountInitialMargin: str(initialMargin),
     marginRatio: str(marginRatio(maintenanceMargin, equity)),
-    uniAvailableForOrder: str(uniAvailable)
+    uniAvailableForOrder: str(uniAvailable),
+    accountOpenOrderInitialMargin: str(state.multi.openOrderInitialMargin)
   }
 }
 

@@ -2,6 +2,7 @@
 import { Decimal, ZERO } from '../decimal'
 import type { MarginType, Scenario, Side } from '../scenario/types'
 import { toBrackets, type Bracket } from './brackets'
+import { orderLegs, prepareOpenOrders, type OrderLeg, type PreparedOrder } from './open-orders'
 
 export interface PreparedAsset {
   asset: string
@@ -52,6 +53,9 @@ export interface PreparedAccount {
   marginAssets: Set<string>
   /** The market's symbols by base asset: what a move of that asset moves (issue 10: no scan per move). */
   symbolsByBase: Map<string, PreparedSymbol[]>
+  /** Version 2: open orders in file order, and grouped by symbol and position side (margin-rules.md §7). */
+  openOrders: PreparedOrder[]
+  orderLegs: OrderLeg[]
 }
 
 export function prepareAccount(scenario: Scenario): PreparedAccount {
@@ -102,12 +106,16 @@ export function prepareAccount(scenario: Scenario): PreparedAccount {
   for (const b of scenario.account.balances) wallets.set(b.asset, new Decimal(b.wallet))
   const accountAssets = [...scenario.account.balances.map((b) => b.asset)]
   const listed = new Set(accountAssets)
-  for (const p of positions) {
-    if (listed.has(p.symbol.marginAsset)) continue
-    listed.add(p.symbol.marginAsset)
-    accountAssets.push(p.symbol.marginAsset)
+  const addAsset = (asset: string): void => {
+    if (listed.has(asset)) return
+    listed.add(asset)
+    accountAssets.push(asset)
   }
-  return { scenario, assets, symbols, positions, wallets, accountAssets, marginAssets, symbolsByBase }
+  for (const p of positions) addAsset(p.symbol.marginAsset)
+  const openOrders = prepareOpenOrders(scenario, symbols)
+  // An order's margin asset holds its margin even with no balance or position in it.
+  for (const o of openOrders) addAsset(o.symbol.marginAsset)
+  return { scenario, assets, symbols, positions, wallets, accountAssets, marginAssets, symbolsByBase, openOrders, orderLegs: orderLegs(scenario, openOrders, positions) }
 }
 
 export function walletOf(account: PreparedAccount, asset: string): Decimal {

@@ -1,6 +1,6 @@
 // The `compare --json` document (docs/scenario-format.md §2), plus compatible extensions.
 // Every decimal is a full-precision string; `null` where a figure does not exist.
-import type { MarginType, Side } from '../scenario/types'
+import type { MarginType, OrderSide, OrderType, PlanStepKind, Side } from '../scenario/types'
 
 export type Dec = string
 
@@ -29,6 +29,8 @@ export interface GroupResult {
   marginRatio: Dec | null
   availableForOrder: Dec
   maxWithdrawable: Dec
+  /** Version 2: open-order IM + open loss of the group's cross orders (margin-rules.md §7); part of initialMargin. */
+  openOrderInitialMargin: Dec
 }
 
 export interface PositionResult {
@@ -103,11 +105,53 @@ export interface AutoExchangeResult {
   ltvTrigger?: Dec
 }
 
+/** Version 2: the margin one symbol's open orders hold, per position side (margin-rules.md §7). */
+export interface OpenOrderMarginResult {
+  symbol: string
+  positionSide: 'BOTH' | 'LONG' | 'SHORT'
+  marginAsset: string
+  /** null when the symbol has no position and its orders hold nothing (stop or reduce-only only). */
+  leverage: number | null
+  /** Σ quantity × price of the limit buys / sells that count (not reduce-only, not stop). */
+  bidValue: Dec
+  askValue: Dec
+  /** max(|N + BidValue|, |N − AskValue|) / L. */
+  marginRequirement: Dec
+  /** MR − |N| / L. */
+  initialMargin: Dec
+  /** Σ open loss of the opening orders. */
+  openLoss: Dec
+  /** initialMargin + openLoss, in units of the margin asset. */
+  held: Dec
+  /** Extension (Multi-Assets): held at the margin asset's askRate. */
+  heldUsd?: Dec
+  /** Orders counted / listed only (stop, reduce-only). */
+  orders: number
+  stopOrders: number
+}
+
+/** Version 2: Max Open for one symbol, side (and position side in hedge mode) (margin-rules.md §10). */
+export interface MaxOpenEntry {
+  symbol: string
+  side: OrderSide
+  positionSide: 'BOTH' | 'LONG' | 'SHORT'
+  price: Dec
+  quantity: Dec
+  notional: Dec
+  limitedBy: 'margin' | 'bracket'
+  /** Extension: the leverage the order is margined at. */
+  leverage?: number
+}
+
 export interface SingleAssetResult {
   switch: SwitchVerdict
   groups: GroupResult[]
   idleAssets: { asset: string; wallet: Dec }[]
   positions: PositionResult[]
+  /** Version 2: per symbol and position side with open orders. */
+  openOrders?: OpenOrderMarginResult[]
+  /** Version 2. */
+  maxOpen?: MaxOpenEntry[]
 }
 
 export interface MultiAssetsResult {
@@ -120,6 +164,12 @@ export interface MultiAssetsResult {
   uniAvailableForOrder: Dec
   autoExchange: AutoExchangeResult
   positions: PositionResult[]
+  /** Version 2: Σ open-order IM + open loss in USD at each margin asset's askRate; part of accountInitialMargin. */
+  accountOpenOrderInitialMargin: Dec
+  /** Version 2. */
+  openOrders?: OpenOrderMarginResult[]
+  /** Version 2. */
+  maxOpen?: MaxOpenEntry[]
 }
 
 export interface ShockGroupResult {
@@ -166,6 +216,64 @@ export interface MoveToLiquidation {
   beyondLastBracket?: boolean
 }
 
+/** Version 2: an open order as listed (stop orders are listed, not counted). */
+export interface OpenOrderListing {
+  symbol: string
+  side: OrderSide
+  positionSide: 'BOTH' | 'LONG' | 'SHORT'
+  type: OrderType
+  quantity: Dec
+  price: Dec
+  reduceOnly: boolean
+  /** q × |min(0, d × (mark − price))| for an opening limit order, else 0. */
+  openLoss: Dec
+}
+
+/** Version 2: funding alone, prices and positions held (margin-rules.md §9). */
+export interface FundingHorizon {
+  perDay: { asset: string; amount: Dec }[]
+  singleAsset: { groups: { asset: string; daysToLiquidation: Dec | null }[] }
+  multiAssets: {
+    daysToLiquidation: Dec | null
+    autoExchange: { asset: string; daysToThreshold: Dec | null }[]
+  }
+}
+
+/** Version 2: one step's outcome in one mode. A refused step changes nothing in that mode. */
+export interface PlanStepModeResult {
+  accepted: boolean
+  /** When refused: INSUFFICIENT_MARGIN (−2019), MAX_NOTIONAL (−2027), … */
+  code?: string
+  binanceCode?: number
+  message?: string
+  /** trade: increase of MR + open loss (margin-rules.md §8), in the margin asset. */
+  cost?: Dec
+  /** trade: available for order before the step, in the margin asset like cost (Single-Asset: the group's; Multi-Assets: uni / askRate). */
+  availableBefore?: Dec
+  realizedPnl?: Dec
+  commission?: Dec
+  /** funding: the amount paid (< 0) or received per margin asset. */
+  funding?: { asset: string; amount: Dec }[]
+  /** Extensions: trade, the price it filled (or would have) at and the commission rate used; transfer, what the asset could give; cancelOrders, how many. */
+  price?: Dec
+  commissionRate?: Dec
+  withdrawable?: Dec
+  cancelledOrders?: number
+}
+
+export interface PlanStepResult {
+  index: number
+  kind: PlanStepKind
+  singleAsset: PlanStepModeResult
+  multiAssets: PlanStepModeResult
+}
+
+export interface PlanResult {
+  steps: PlanStepResult[]
+  /** The v1 sections for the end state of each mode (Auto-Exchange included). */
+  after: { singleAsset: SingleAssetResult; multiAssets: MultiAssetsResult }
+}
+
 export interface CompareResult {
   scenario: string
   singleAsset: SingleAssetResult
@@ -175,4 +283,10 @@ export interface CompareResult {
   shockToLiquidation: ShockToLiquidation[]
   /** Extension: how shockToLiquidation was solved. */
   shockToLiquidationMethod: string
+  /** Version 2: the open orders as listed in the file (both modes hold the same orders). */
+  openOrders?: OpenOrderListing[]
+  /** Version 2: present when any symbol has a fundingRate. */
+  fundingHorizon?: FundingHorizon
+  /** Version 2: present when the scenario has a plan. */
+  plan?: PlanResult
 }

@@ -32,7 +32,8 @@ export function groupResult(a: AssetState): GroupResult {
     initialMargin: str(a.crossInitialMargin),
     marginRatio: str(marginRatio(a.crossMaintenanceMargin, marginBalance)),
     availableForOrder: str(maxDec(ZERO, available)),
-    maxWithdrawable: str(maxDec(ZERO, withdrawable))
+    maxWithdrawable: str(maxDec(ZERO, withdrawable)),
+    openOrderInitialMargin: str(a.crossOpenOrderInitialMargin)
   }
 }
 

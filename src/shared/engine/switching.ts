@@ -2,6 +2,7 @@
 // `toSingle` is the verdict on switching to Single-Asset Mode, `toMulti` on switching to
 // Multi-Assets Mode; the mode the account is already in is always allowed, with no blockers.
 import { Decimal, ZERO } from '../decimal'
+import { usesVersion2 } from '../scenario/uses-version-2'
 import { crossMarginBalance, isLiquidated, type AccountState } from './account-state'
 import type { PreparedAccount } from './prepare'
 import type { AutoExchangeResult, SwitchNote, SwitchVerdict } from './result-types'
@@ -11,6 +12,25 @@ const OPEN_ORDERS: SwitchNote = {
   code: 'OPEN_ORDERS',
   binanceCode: -4170,
   message: 'Binance refuses the switch while any order is open: cancel open orders first (this plan holds no orders).'
+}
+
+/**
+ * Open orders (margin-rules.md §7, −4170): modelled orders block the switch; a scenario that uses
+ * no version 2 field models no orders, so it gets the version 1 reminder instead (Decision,
+ * scenario-format.md §3).
+ */
+function openOrdersNote(account: PreparedAccount): { blocker?: SwitchNote; warning?: SwitchNote } {
+  const count = account.openOrders.length
+  if (count > 0) {
+    return {
+      blocker: {
+        code: 'OPEN_ORDERS',
+        binanceCode: -4170,
+        message: `Binance refuses the switch while any order is open: cancel the ${count} open order${count === 1 ? '' : 's'} first.`
+      }
+    }
+  }
+  return usesVersion2(account.scenario) ? {} : { warning: OPEN_ORDERS }
 }
 
 function positionName(account: PreparedAccount, i: number): string {
@@ -30,7 +50,9 @@ export function switchToMulti(account: PreparedAccount, state: AccountState, aut
     else blockers.push({ code: 'ISOLATED_POSITION', binanceCode: -4167, message })
   }
   if (!current) {
-    warnings.push(OPEN_ORDERS)
+    const orders = openOrdersNote(account)
+    if (orders.blocker) blockers.push(orders.blocker)
+    if (orders.warning) warnings.push(orders.warning)
     if (isLiquidated(state.multi.maintenanceMargin, state.multi.equity)) {
       warnings.push({ code: 'LIQUIDATION', message: 'In Multi-Assets Mode the margin ratio would be at or above 100%: every position would be liquidated.' })
     }
@@ -44,7 +66,10 @@ export function switchToMulti(account: PreparedAccount, state: AccountState, aut
 export function switchToSingle(account: PreparedAccount, state: AccountState): SwitchVerdict {
   if (account.scenario.account.mode === 'single-asset') return { allowed: true, blockers: [], warnings: [] }
   const blockers: SwitchNote[] = []
-  const warnings: SwitchNote[] = [OPEN_ORDERS]
+  const warnings: SwitchNote[] = []
+  const orders = openOrdersNote(account)
+  if (orders.blocker) blockers.push(orders.blocker)
+  if (orders.warning) warnings.push(orders.warning)
   for (const a of state.assets.values()) {
     if (a.wallet.isNeg()) {
       blockers.push({ code: 'NEGATIVE_BALANCE', binanceCode: -4172, message: `The ${a.asset} wallet balance is negative (${a.wallet.toString()} ${a.asset}): bring it to zero or above first.` })

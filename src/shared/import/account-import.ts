@@ -7,6 +7,7 @@ import { Decimal, str } from '../decimal'
 import type { Account, Balance, ParseResult, Position, PositionMode, Problem } from '../scenario/types'
 import { FieldReader, isObject, joinPath, readJson, type JsonDoc, type Obj } from './fields'
 import { escapeControlCharacters, escapeRefusal } from '../text/escape-control'
+import { leverageOfFlatSymbols, looksLikeOpenOrders, readOpenOrders } from './open-orders-import'
 
 export interface AccountFiles {
   /** Saved JSON of GET /fapi/v2/account or /fapi/v3/account. */
@@ -15,6 +16,8 @@ export interface AccountFiles {
   positionRisk?: string
   /** Saved JSON with dualSidePosition and/or multiAssetsMargin (accountConfig, positionSide/dual, multiAssetsMargin). */
   settings?: string
+  /** Version 2: saved JSON of GET /fapi/v1/openOrders (margin-rules.md §7). */
+  openOrders?: string
 }
 
 /** Binance's own figures for one imported position, to show beside the engine's. */
@@ -64,8 +67,9 @@ function readBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
   const account = open('account', files.account)
   const risk = open('positionRisk', files.positionRisk)
   const settings = open('settings', files.settings)
+  const orders = open('openOrders', files.openOrders)
   if (problems.length > 0) return { ok: false, problems }
-  const docs = [account, risk, settings].filter((d): d is Doc => d !== undefined)
+  const docs = [account, risk, settings, orders].filter((d): d is Doc => d !== undefined)
   const notes: string[] = []
 
   // Shape checks first: a wrong file in the wrong slot gets one clear message.
@@ -77,6 +81,9 @@ function readBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
   }
   if (settings && !(isObject(settings.value) && ('dualSidePosition' in settings.value || 'multiAssetsMargin' in settings.value))) {
     return fail(inFile('settings', settings.base), 'expected a Binance response with dualSidePosition or multiAssetsMargin (GET /fapi/v1/accountConfig, /fapi/v1/positionSide/dual or /fapi/v1/multiAssetsMargin)')
+  }
+  if (orders && !(Array.isArray(orders.value) && (orders.value.length === 0 || looksLikeOpenOrders(orders.value)))) {
+    return fail(inFile('openOrders', orders.base), 'not a Binance GET /fapi/v1/openOrders response: expected an array of {symbol, orderId, side, origQty, …}')
   }
   const acc = account!.value as Obj
   const ra = account!.reader
@@ -180,6 +187,17 @@ function readBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
     positionMode = 'one-way'
     notes.push('position mode one-way: inferred (no dualSidePosition given and no LONG/SHORT positionSide)')
   }
+  const openOrders = orders
+    ? readOpenOrders(
+        orders.value as unknown[],
+        orders.base,
+        orders.reader,
+        positionMode,
+        positions,
+        leverageOfFlatSymbols([risk ? (risk.value as unknown[]) : [], Array.isArray(acc.positions) ? (acc.positions as unknown[]) : []]),
+        notes
+      )
+    : []
   if (multiAssets === undefined) notes.push('mode single-asset: assumed, the files do not say multiAssetsMargin (GET /fapi/v3/account omits it; add GET /fapi/v1/accountConfig)')
 
   for (const d of docs) for (const p of d.reader.problems) problems.push({ path: inFile(d.name, p.path), message: p.message })
@@ -187,7 +205,7 @@ function readBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
   return {
     ok: true,
     value: {
-      account: { mode: multiAssets ? 'multi-assets' : 'single-asset', positionMode, balances, positions },
+      account: { mode: multiAssets ? 'multi-assets' : 'single-asset', positionMode, balances, positions, ...(openOrders.length > 0 ? { openOrders } : {}) },
       binance,
       notes
     }

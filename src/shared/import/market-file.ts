@@ -4,6 +4,7 @@ import type { ParseResult } from '../scenario/types'
 import { detectBracketFormat, parseBracketValue, type BracketImport } from './bracket-import'
 import { looksLikeExchangeInfo, parseExchangeInfoValue, type ExchangeInfoImport } from './exchange-info-import'
 import { fail, readJson } from './fields'
+import { looksLikeFundingInfo, parseFundingInfoValue, type FundingInfoImport } from './funding-info-import'
 import {
   looksLikeAssetIndex,
   looksLikePremiumIndex,
@@ -18,9 +19,10 @@ export type MarketFile =
   | ({ kind: 'premiumIndex' } & PremiumIndexImport)
   | ({ kind: 'assetIndex' } & AssetIndexImport)
   | ({ kind: 'exchangeInfo' } & ExchangeInfoImport)
+  | ({ kind: 'fundingInfo' } & FundingInfoImport)
 
 export const ACCEPTED_MARKET_FORMATS =
-  'Binance GET /fapi/v1/leverageBracket, ccxt fetchLeverageTiers, Binance GET /fapi/v1/premiumIndex or Binance GET /fapi/v1/assetIndex (one object or the array), or Binance GET /fapi/v1/exchangeInfo (tick sizes)'
+  'Binance GET /fapi/v1/leverageBracket, ccxt fetchLeverageTiers, Binance GET /fapi/v1/premiumIndex or Binance GET /fapi/v1/assetIndex (one object or the array), Binance GET /fapi/v1/exchangeInfo (tick sizes), or Binance GET /fapi/v1/fundingInfo (funding intervals)'
 
 export function parseMarketFile(text: string): ParseResult<MarketFile> {
   const doc = readJson(text)
@@ -32,6 +34,7 @@ export function parseMarketFile(text: string): ParseResult<MarketFile> {
   // assetIndex first: its items have no markPrice, premiumIndex items have no index/buffers.
   if (looksLikeAssetIndex(value)) return tag('assetIndex', parseAssetIndexValue(doc.value))
   if (looksLikePremiumIndex(value)) return tag('premiumIndex', parsePremiumIndexValue(doc.value))
+  if (looksLikeFundingInfo(value)) return tag('fundingInfo', parseFundingInfoValue(doc.value))
   if (Array.isArray(value) && value.length === 0) return fail('(file)', `the file is an empty array; expected ${ACCEPTED_MARKET_FORMATS}`)
   return fail('(file)', `not a market file this program reads; expected ${ACCEPTED_MARKET_FORMATS}`)
 }

@@ -10,6 +10,8 @@ export interface PremiumIndexImport {
   markPrices: Record<string, string>
   /** symbol → index price (decimal string); absent when Binance sent none. */
   indexPrices: Record<string, string>
+  /** Version 2: symbol → lastFundingRate, the rate per settlement (margin-rules.md §9); perpetuals only. */
+  fundingRates: Record<string, string>
   /** Symbols left out because Binance reported a mark price of 0 (not trading). */
   skipped: string[]
   /** Latest `time` of the response as an ISO instant, for the market's asOf. */
@@ -53,13 +55,15 @@ export function parsePremiumIndexValue(doc: JsonDoc): ParseResult<PremiumIndexIm
     return fail('(file)', 'not a Binance GET /fapi/v1/premiumIndex response: expected {symbol, markPrice, indexPrice, …} or an array of them')
   }
   const r = new FieldReader(doc.numberText)
-  const out: PremiumIndexImport = { markPrices: {}, indexPrices: {}, skipped: [] }
+  const out: PremiumIndexImport = { markPrices: {}, indexPrices: {}, fundingRates: {}, skipped: [] }
   let latest: number | undefined
   for (const { item, path } of itemsOf(doc.value)) {
     const o = item as Record<string, unknown>
     const symbol = r.string(o, 'symbol', path)
     const mark = r.decimal(o, 'markPrice', path, { sign: 'non-negative' })
     const index = r.optionalDecimal(o, 'indexPrice', path, { sign: 'non-negative' })
+    // Delivery contracts have no funding: Binance sends lastFundingRate "" for them.
+    const funding = o.lastFundingRate === '' ? undefined : r.optionalDecimal(o, 'lastFundingRate', path)
     latest = maxTime(latest, o.time)
     if (symbol === undefined || mark === undefined) continue
     if (Object.prototype.hasOwnProperty.call(out.markPrices, symbol) || out.skipped.includes(symbol)) {
@@ -72,6 +76,7 @@ export function parsePremiumIndexValue(doc: JsonDoc): ParseResult<PremiumIndexIm
     }
     out.markPrices[symbol] = mark
     if (index !== undefined && index !== '0') out.indexPrices[symbol] = index
+    if (funding !== undefined) out.fundingRates[symbol] = funding
   }
   if (latest !== undefined) out.asOf = new Date(latest).toISOString()
   return r.result(out)

@@ -82,6 +82,8 @@ export const contract = {
     accountText: fileText,
     positionRiskText: fileText.optional(),
     settingsText: fileText.optional(),
+    /** Version 2: saved GET /fapi/v1/openOrders. */
+    openOrdersText: fileText.optional(),
     name: name.optional(),
     tags: tags.optional(),
     /** Market data from these snapshots (first wins); default every snapshot, newest first. */

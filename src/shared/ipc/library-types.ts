@@ -56,6 +56,8 @@ export interface ScenarioPreview {
   name: string
   balances: number
   positions: number
+  /** Version 2. */
+  openOrders: number
   symbols: number
   assets: number
   shocks: number
@@ -93,6 +95,9 @@ export interface SnapshotSymbol {
   /** Binance's price step (exchangeInfo PRICE_FILTER tickSize). Not a scenario v1 field: applied
    * to a portfolio it goes under extensions.binance.tickSizes. */
   tickSize?: DecimalString
+  /** Version 2: premiumIndex lastFundingRate, fundingInfo fundingIntervalHours (margin-rules.md §9). */
+  fundingRate?: DecimalString
+  fundingIntervalHours?: number
 }
 
 export type SnapshotAsset = Partial<AssetMarket>
@@ -106,7 +111,7 @@ export interface SnapshotMarket {
 }
 
 /** Which Binance response filled it (parseMarketFile's kinds), or 'market' for a merged set. */
-export type SnapshotKind = 'brackets' | 'premiumIndex' | 'assetIndex' | 'exchangeInfo' | 'market'
+export type SnapshotKind = 'brackets' | 'premiumIndex' | 'assetIndex' | 'exchangeInfo' | 'fundingInfo' | 'market'
 
 export interface SnapshotSummary {
   id: number
@@ -145,7 +150,10 @@ export const snapshotMarketSchema = z.strictObject({
       marginAsset: name.optional(),
       markPrice: decimalString.optional(),
       brackets: z.array(bracketRowSchema).optional(),
-      tickSize: decimalString.optional()
+      tickSize: decimalString.optional(),
+      /** Version 2 (margin-rules.md §9): premiumIndex lastFundingRate, fundingInfo interval. */
+      fundingRate: decimalString.optional(),
+      fundingIntervalHours: z.number().int().min(1).optional()
     })
   ),
   assets: z.record(

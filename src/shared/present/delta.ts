@@ -58,3 +58,13 @@ export function moveDelta(multi: string | null, single: string | null): Delta | 
     label: `${shown} percentage points ${better ? 'farther from' : 'closer to'} liquidation, ${better ? 'better' : 'worse'}`
   }
 }
+
+/**
+ * A figure after the plan against the same figure now (scenario v2): the second line under each
+ * figure in the After the plan view. Same arrows and colours as `delta`, worded "from now".
+ */
+export function changeFromNow(after: string | null, now: string | null, o: DeltaOptions): Delta | null {
+  const d = delta(after, now, o)
+  if (!d) return null
+  return { ...d, label: d.goodness === 'same' ? 'unchanged from now' : d.label.replace('than Single-Asset', 'than now') }
+}

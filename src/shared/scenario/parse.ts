@@ -28,9 +28,18 @@ export function parseScenarioWith(versions: ScenarioVersion[], text: string): Pa
   return escapeRefusal(parseValueWith(versions, value, numberText))
 }
 
-/** Validate an already-decoded value (an IPC payload, a library row). */
+/**
+ * Validate an already-decoded value (an IPC payload, a library row). Such a value is in the
+ * in-memory shape, which is always the newest version: a `version: 1` label (a row read back
+ * raw, an older renderer's object) is read as version 2, so edits that add v2 fields validate.
+ */
 export function parseScenarioValue(value: unknown): ParseResult<Scenario> {
-  return escapeRefusal(parseValueWith(SCENARIO_VERSIONS, value, new Map())) as ParseResult<Scenario>
+  const newest = SCENARIO_VERSIONS[SCENARIO_VERSIONS.length - 1]!.version
+  const current =
+    typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Record<string, unknown>).version === 1
+      ? { ...(value as Record<string, unknown>), version: newest }
+      : value
+  return escapeRefusal(parseValueWith(SCENARIO_VERSIONS, current, new Map())) as ParseResult<Scenario>
 }
 
 function parseValueWith(versions: ScenarioVersion[], value: unknown, numberText: Map<string, string>): ParseResult<unknown> {

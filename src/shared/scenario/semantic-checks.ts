@@ -3,6 +3,7 @@
 import { Decimal, ZERO, str } from '../decimal'
 import { validateBracketTable } from '../market/bracket-validation'
 import { joinPath } from '../json/strict-json'
+import { version2Problems } from './semantic-checks-v2'
 import type { Problem, Scenario } from './types'
 
 export function semanticProblems(s: Scenario): Problem[] {
@@ -92,5 +93,6 @@ export function semanticProblems(s: Scenario): Problem[] {
       if (!new Decimal(move).gt(-1)) add(at, `a move must be above -1 (a price cannot fall 100% or more), got ${move}`)
     }
   })
+  problems.push(...version2Problems(s))
   return problems
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { LibraryError } from '../../../src/main/store'
 import type { Scenario } from '../../../src/shared/scenario/types'
+import { storedScenario } from '../../../src/shared/scenario/versions'
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/store')
 
@@ -11,8 +12,9 @@ export function fixtureText(name = 'basic.mpscenario.json'): string {
   return readFileSync(join(FIXTURES, name), 'utf8')
 }
 
+/** The fixture in the in-memory shape (a version 1 file is read as version 2). */
 export function fixtureScenario(name?: string): Scenario {
-  return JSON.parse(fixtureText(name)) as Scenario
+  return storedScenario(fixtureText(name))
 }
 
 const dirs: string[] = []

@@ -48,7 +48,7 @@ describe('scenario import and export', () => {
   it('dry run previews without writing; --name replaces the name', () => {
     const lib = open()
     const dry = importScenarioText(lib, fixtureText(), { dryRun: true, name: 'Renamed' })
-    expect(dry).toEqual({ preview: { name: 'Renamed', balances: 2, positions: 2, symbols: 2, assets: 3, shocks: 2 }, portfolio: null })
+    expect(dry).toEqual({ preview: { name: 'Renamed', balances: 2, positions: 2, openOrders: 0, symbols: 2, assets: 3, shocks: 2 }, portfolio: null })
     expect(lib.portfolios.list()).toEqual([])
     const real = importScenarioText(lib, fixtureText(), { name: 'Renamed', tags: ['imported'] })
     expect(real.portfolio).toMatchObject({ name: 'Renamed', tags: ['imported'] })
@@ -61,7 +61,7 @@ describe('scenario import and export', () => {
     ['empty', '', ['(file)']],
     ['a duplicate key', fixtureText().replace('"name": "BTC long, ETH collateral",', '"name": "a", "name": "b",'), ['name']],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), ['format']],
-    ['a newer version', JSON.stringify({ ...fixtureScenario(), version: 2 }), ['version']],
+    ['a newer version', JSON.stringify({ ...fixtureScenario(), version: 3 }), ['version']],
     ['a number for a decimal', fixtureText().replace('"entryPrice": "60000"', '"entryPrice": 6.4e4'), ['account.positions[0].entryPrice']],
     ['an unknown key', fixtureText().replace('"mode": "single-asset",', '"mode": "single-asset", "colour": "red",'), ['account.colour']],
     [
@@ -79,7 +79,7 @@ describe('scenario import and export', () => {
       expect(e.code).toBe('BAD_INPUT')
       expect(e.problems.map((p) => p.path).sort()).toEqual([...paths].sort())
       if (what === 'a number for a decimal') expect(e.problems[0]!.message).toContain('got 6.4e4')
-      if (what === 'a newer version') expect(e.problems[0]!.message).toContain('version 2')
+      if (what === 'a newer version') expect(e.problems[0]!.message).toContain('version 3')
       expect(state(lib)).toEqual(before)
       lib.close()
     })

@@ -12,7 +12,7 @@ function scenario(mode: Scenario['account']['mode'], binance?: unknown): Scenari
   const brackets = [{ notionalFloor: '0', notionalCap: '300000', maintMarginRatio: '0.004', cum: '0', initialLeverage: 150 }]
   return {
     format: 'margin-planner/scenario',
-    version: 1,
+    version: 2,
     name: 'check',
     account: {
       mode,

@@ -24,7 +24,7 @@ describe('imported pieces form a valid scenario', () => {
     }
     const scenario: Scenario = {
       format: 'margin-planner/scenario',
-      version: 1,
+      version: 2,
       name: 'imported',
       account: imported.account,
       market: { asOf: '2026-03-05T00:00:00Z', symbols, assets }

@@ -24,7 +24,7 @@ const ethUsdc: BracketRow[] = [
 export function newScenario(name = 'New portfolio'): Scenario {
   return {
     format: 'margin-planner/scenario',
-    version: 1,
+    version: 2,
     name,
     account: {
       mode: 'single-asset',

@@ -40,13 +40,17 @@ export type SliderAnswer =
 export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAnswer {
   try {
     if (req.kind === 'stl') {
-      const r = compareScenario(scenario, { namedShocks: false })
+      // Only the search is read: no plan, max open or funding horizon (scenario v2).
+      const r = compareScenario(scenario, { namedShocks: false, plan: false })
       return { kind: 'stl', stl: r.shockToLiquidation, method: r.shockToLiquidationMethod }
     }
     if (req.kind === 'grid') return { kind: 'grid', grid: stressGrid(prepareAccount(scenario), req.spec) }
     if (req.kind === 'live') {
       // The named shocks are not recomputed per frame: the columns show today's.
-      return { kind: 'live', result: compareScenario(shockedScenario(scenario, req.moves), { shockToLiquidation: false, namedShocks: false }) }
+      // Nor the plan (its two end-state comparisons, ~3x a frame's cost on 50 positions): the plan
+      // is of today's market; max open under the shock stays in the columns.
+      const { plan: _plan, ...today } = scenario
+      return { kind: 'live', result: compareScenario(shockedScenario(today, req.moves), { shockToLiquidation: false, namedShocks: false }) }
     }
     const held = shockedScenario(scenario, req.held)
     return { kind: 'sweep', sweep: toSeries(sweepMarginRatios(prepareAccount(held), new Set(req.moving), XS)) }

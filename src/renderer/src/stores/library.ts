@@ -272,9 +272,9 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   /** The account import: refused whole (problems by file and path) or a new portfolio, opened. */
-  async function importBinanceTexts(f: { account: { name: string; text: string }; positionRisk: { name: string; text: string }; settings?: { name: string; text: string } | null; name?: string }): Promise<{ ok: true } | { ok: false; message: string; problems: Problem[] }> {
+  async function importBinanceTexts(f: { account: { name: string; text: string }; positionRisk: { name: string; text: string }; settings?: { name: string; text: string } | null; openOrders?: { name: string; text: string } | null; name?: string }): Promise<{ ok: true } | { ok: false; message: string; problems: Problem[] }> {
     if (!(await guard())) return { ok: false, message: 'Cancelled: the open portfolio has unsaved changes.', problems: [] }
-    const r = await call('importAccount', { accountText: f.account.text, positionRiskText: f.positionRisk.text, ...(f.settings ? { settingsText: f.settings.text } : {}), ...(f.name ? { name: f.name } : {}) })
+    const r = await call('importAccount', { accountText: f.account.text, positionRiskText: f.positionRisk.text, ...(f.settings ? { settingsText: f.settings.text } : {}), ...(f.openOrders ? { openOrdersText: f.openOrders.text } : {}), ...(f.name ? { name: f.name } : {}) })
     if (!r.ok) return { ok: false, message: r.error.message, problems: r.error.problems ?? (r.error.path ? [{ path: r.error.path, message: r.error.message }] : []) }
     await refresh()
     if (r.value.portfolio) {

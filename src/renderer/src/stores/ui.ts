@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 
-export type Tab = 'ladder' | 'shocks' | 'breakdown' | 'balances' | 'positions' | 'market' | 'grid'
+export type Tab = 'ladder' | 'shocks' | 'breakdown' | 'balances' | 'positions' | 'market' | 'grid' | 'plan'
 export const TABS: { id: Tab; label: string }[] = [
   { id: 'ladder', label: 'Positions & liquidation' },
   { id: 'shocks', label: 'Shock explorer' },
@@ -10,7 +10,8 @@ export const TABS: { id: Tab; label: string }[] = [
   { id: 'balances', label: 'Balances' },
   { id: 'positions', label: 'Positions' },
   { id: 'market', label: 'Market data' },
-  { id: 'grid', label: 'Stress grid' }
+  { id: 'grid', label: 'Stress grid' },
+  { id: 'plan', label: 'Plan' }
 ]
 
 export interface Toast {
