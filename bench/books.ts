@@ -73,7 +73,7 @@ export function hedgeBook(symbolCount: number, seed = 10): Scenario {
   }
   const scenario: Scenario = {
     format: 'margin-planner/scenario',
-    version: 1,
+    version: 2,
     name: `Hedge-mode book, ${positions.length} positions over ${ids.length} symbols (seed ${seed})`,
     account: {
       mode: 'multi-assets',
@@ -118,7 +118,7 @@ export function libraryPortfolio(i: number): Scenario {
   for (const s of Object.values(symbols)) assets[s.baseAsset] = coin(marks[s.baseAsset]!)
   return {
     format: 'margin-planner/scenario',
-    version: 1,
+    version: 2,
     name: `Portfolio ${String(i).padStart(5, '0')} ${positions.map((p) => p.symbol).join(' ')}`,
     account: { mode: 'single-asset', positionMode: 'one-way', balances: [{ asset: 'USDT', wallet: String(1000 + Math.floor(rand() * 50000)) }, { asset: 'USDC', wallet: '500' }], positions },
     market: { asOf: '2026-03-05T00:00:00Z', symbols, assets }

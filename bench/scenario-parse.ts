@@ -14,7 +14,7 @@ export function oneMegabyteScenario(bytes = 1024 * 1024): string {
   if (!tiers.ok) throw new Error('the real bracket table does not import')
   const scenario: Scenario = {
     format: 'margin-planner/scenario',
-    version: 1,
+    version: 2,
     name: 'One megabyte of real brackets',
     account: { mode: 'multi-assets', positionMode: 'one-way', balances: [{ asset: 'USDT', wallet: '100000' }], positions: [] },
     market: { asOf: '2026-03-05T00:00:00Z', symbols: {}, assets: {} },

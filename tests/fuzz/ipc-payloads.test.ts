@@ -49,7 +49,8 @@ const VALID: Record<Channel, unknown> = {
   'account:import': { accountText: read('tests/fixtures/import/account-v2.json'), positionRiskText: read('tests/fixtures/import/position-risk-v2.json'), snapshotIds: [1], dryRun: true },
   'positions:csvTemplate': {},
   'positions:importCsv': { id: 1, text: 'symbol,side,quantity,entryPrice,leverage,marginType,isolatedWallet\nBTCUSDT,short,0.25,70210.5,50,cross,\n', mode: 'append', dryRun: true },
-  'compare:run': { scenario: SCENARIO }
+  'compare:run': { scenario: SCENARIO },
+  'report:export': { scenario: SCENARIO }
 }
 
 let dir: string

@@ -74,7 +74,7 @@ const book = fc
     for (const [base, mark] of Object.entries(MARKS)) assets[base] = coin(mark)
     return validScenario({
       format: 'margin-planner/scenario',
-      version: 1,
+      version: 2,
       name: 'random hedge book',
       account: {
         mode,

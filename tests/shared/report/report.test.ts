@@ -68,27 +68,18 @@ describe('the report', () => {
     const account = prepareAccount(scenario)
     const grid = stressGrid(account, { ...defaultGridAxes(account)!, range: '0.5', steps: 5 })
     expect(renderReport({ scenario, result, grid, sweeps: [] })).not.toContain('The plan, step by step')
-    const withPlan = {
-      ...scenario,
-      plan: [
-        { kind: 'trade', symbol: 'ETHUSDC', side: 'sell', quantity: '2', price: '3050', liquidity: 'taker' },
-        { kind: 'transfer', asset: 'USDC', amount: '-500' }
-      ]
-    }
-    const plan = {
-      steps: [
-        { index: 0, kind: 'trade', singleAsset: { accepted: true, cost: '0', commission: '3.05' }, multiAssets: { accepted: true, cost: '0', commission: '3.05' } },
-        { index: 1, kind: 'transfer', singleAsset: { accepted: false, code: 'INSUFFICIENT_MARGIN', binanceCode: -2019, message: 'Margin is insufficient: needs 612.40 USDC, has 300.00' }, multiAssets: { accepted: true } }
-      ],
-      after: { singleAsset: { groups: [{ asset: 'USDT', marginRatio: '0.1' }] }, multiAssets: { marginRatio: '0.05' } }
-    }
-    const html = renderReport({ scenario: withPlan, result: { ...result, plan }, grid, sweeps: [] })
+    // The bundled version 2 example: its USDC trade is refused in Single-Asset Mode (−2019).
+    const withPlan = example('usdc-trade-needs-multi-assets')
+    const planned = compareScenario(withPlan)
+    expect(planned.plan).toBeDefined()
+    const html = renderReport({ scenario: withPlan, result: planned, grid, sweeps: [] })
     const text = html.replace(/<[^>]+>/g, '')
     expect(text).toContain('The plan, step by step')
-    expect(text).toContain('Sell 2 ETHUSDC at 3,050, taker')
-    expect(text).toContain('Withdraw 500 USDC')
-    expect(text).toContain('✗ refused (-2019): Margin is insufficient: needs 612.40 USDC, has 300.00')
-    expect(text).toContain('After the plan: Single-Asset margin ratio USDT 10.0%; Multi-Assets 5.0%.')
+    expect(text).toContain('Buy 2 ETHUSDC at mark, taker, 10×')
+    expect(text).toContain('✗ refused (-2019): buy 2 ETHUSDC needs 410.06 USDC of margin; Single-Asset Mode has 250.00 USDC available for order.')
+    expect(text).toContain('✓ accepted · cost 410.06')
+    expect(text).toContain('Sell 0.08 BTCUSDT at 70,400, maker')
+    expect(text).toContain('After the plan: Single-Asset margin ratio USDT 0.3%, USDC —; Multi-Assets 0.4%.')
     expect(text.indexOf('The plan, step by step')).toBeGreaterThan(text.indexOf('Stress grid'))
   })
 
