@@ -8,6 +8,7 @@ import { runCli } from '../../src/main/cli'
 import { cli } from './cli-library-helpers'
 import { FIXTURES, tempDir } from './store/helpers'
 import { garblePages } from './store/damage'
+import { MIGRATIONS } from '../../src/main/store/migrations'
 
 const BASIC = join(FIXTURES, 'basic.mpscenario.json')
 
@@ -49,7 +50,7 @@ describe('library backup, backups, check, recover (real process)', () => {
     expect(JSON.parse(listed.stdout)).toEqual([{ file: made.file, time: expect.any(String), kind: 'manual', size: made.size, portfolios: 3 }])
     expect((await run('library', 'backups')).stdout).toContain('3 portfolios')
 
-    expect(await run('library', 'check')).toEqual({ code: 0, stdout: `${db}: sound (schema version 3, 3 portfolios)\n`, stderr: '' })
+    expect(await run('library', 'check')).toEqual({ code: 0, stdout: `${db}: sound (schema version ${MIGRATIONS.length}, 3 portfolios)\n`, stderr: '' })
     const nothing = await run('library', 'recover')
     expect(nothing.code).toBe(0)
     expect(nothing.stdout).toContain('is sound; nothing was changed')
@@ -67,7 +68,7 @@ describe('library backup, backups, check, recover (real process)', () => {
     const recovered = await real('library', 'recover')
     expect(recovered.code).toBe(0)
     expect(recovered.stdout).toContain(`restored ${made.file}`)
-    expect(recovered.stdout).toContain('sound (schema version 3, 3 portfolios)')
+    expect(recovered.stdout).toContain(`sound (schema version ${MIGRATIONS.length}, 3 portfolios)`)
     const aside = readdirSync(dir).filter((f) => /^library\.sqlite\.damaged-\d{4}-\d{2}-\d{2}T[0-9-]+Z$/.test(f))
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dir, aside[0]!)).equals(damagedBytes)).toBe(true)

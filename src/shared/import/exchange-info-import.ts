@@ -4,7 +4,7 @@
 // marginAsset, kept too. Scenario v1 has no tickSize field: applied to a portfolio, tick sizes
 // live under extensions.binance.tickSizes.
 import type { ParseResult } from '../scenario/types'
-import { FieldReader, fail, isObject, joinPath, type JsonDoc, readJson } from './fields'
+import { FieldReader, fail, isObject, isTimestamp, joinPath, type JsonDoc, readJson } from './fields'
 
 export interface ExchangeInfoImport {
   /** symbol → tickSize of its PRICE_FILTER (decimal string, > 0). */
@@ -55,7 +55,7 @@ export function parseExchangeInfoValue(doc: JsonDoc): ParseResult<ExchangeInfoIm
     }
   })
   // Millisecond timestamps are integers far below 2^53: a float is exact for them.
-  if (typeof info.serverTime === 'number' && Number.isSafeInteger(info.serverTime) && info.serverTime > 0) out.asOf = new Date(info.serverTime).toISOString()
+  if (isTimestamp(info.serverTime)) out.asOf = new Date(info.serverTime).toISOString()
   if (Object.keys(out.tickSizes).length === 0 && r.problems.length === 0) r.problem('symbols', 'no symbol has a PRICE_FILTER tickSize')
   return r.result(out)
 }

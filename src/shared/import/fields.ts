@@ -155,3 +155,11 @@ export function itemsOf(value: unknown): { item: unknown; path: string }[] {
 
 /** Path prefix for a field of a top-level single object: '' + key → "key". */
 export { joinPath }
+
+/** The last millisecond a JavaScript Date can represent (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15
+
+/** A millisecond time Binance could have sent: a positive integer a Date can hold. */
+export function isTimestamp(time: unknown): time is number {
+  return typeof time === 'number' && Number.isSafeInteger(time) && time > 0 && time <= MAX_DATE_MS
+}

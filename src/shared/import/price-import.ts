@@ -3,7 +3,7 @@
 // margin-rules.md §4). Each accepts the one-symbol object or the all-symbols array.
 import { Decimal } from '../decimal'
 import type { AssetMarket, ParseResult } from '../scenario/types'
-import { FieldReader, fail, isObject, itemsOf, joinPath, readJson, type JsonDoc } from './fields'
+import { FieldReader, fail, isObject, isTimestamp, itemsOf, joinPath, readJson, type JsonDoc } from './fields'
 
 export interface PremiumIndexImport {
   /** symbol → mark price (decimal string, > 0). */
@@ -136,7 +136,9 @@ export function parseAssetIndexValue(doc: JsonDoc): ParseResult<AssetIndexImport
 }
 
 function maxTime(latest: number | undefined, time: unknown): number | undefined {
-  // Millisecond timestamps are integers far below 2^53: a float is exact for them.
-  if (typeof time !== 'number' || !Number.isSafeInteger(time) || time <= 0) return latest
+  // Millisecond timestamps are integers far below 2^53: a float is exact for them. One beyond
+  // the last instant a Date can hold is no time at all (fuzzed: toISOString would throw).
+  if (!isTimestamp(time)) return latest
   return latest === undefined || time > latest ? time : latest
 }
+
