@@ -1,5 +1,5 @@
 // Seeded fuzz of every reader of user files (issue 8 §3): the scenario reader, each market
-// format (leverageBracket, ccxt tiers, premiumIndex, assetIndex, exchangeInfo), the account files
+// format (leverageBracket, ccxt tiers, premiumIndex, assetIndex, exchangeInfo, fundingInfo), the account files (with openOrders)
 // and the positions CSV, on real inputs mutated (tests/fuzz/mutate.ts). Every input is accepted
 // or refused by path, nothing throws, no message carries a raw control character, and a sample of
 // the refused ones goes through the store on a real SQLite file, which stays byte-identical.
@@ -28,17 +28,18 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const read = (path: string): string => readFileSync(resolve(ROOT, path), 'utf8')
 const fixture = (name: string): string => read(`tests/fixtures/import/${name}`)
 
-const SCENARIOS = ['usdc-position-needs-multi-assets', 'btc-eth-collateral', 'hedge-mode-isolated-blocked'].map((n) => read(`resources/examples/${n}.mpscenario.json`))
+const SCENARIOS = ['usdc-position-needs-multi-assets', 'btc-eth-collateral', 'hedge-mode-isolated-blocked', 'usdc-trade-needs-multi-assets'].map((n) => read(`resources/examples/${n}.mpscenario.json`))
 const FIFTY = read('resources/examples/fifty-positions.mpscenario.json')
 const MARKET_FILES = [
-  'leverage-bracket-binance.json', 'leverage-bracket-single.json', 'leverage-tiers-ccxt.json', 'premium-index-all.json', 'asset-index-all.json', 'exchange-info.json',
+  'leverage-bracket-binance.json', 'leverage-bracket-single.json', 'leverage-tiers-ccxt.json', 'premium-index-all.json', 'asset-index-all.json', 'exchange-info.json', 'funding-info.json',
   'bad-bracket-cum.json', 'bad-bracket-gap.json', 'bad-bracket-unsorted.json', 'bad-bracket-missing.json', 'bad-tiers-ccxt-cum.json'
 ].map(fixture)
 const ACCOUNTS: AccountFiles[] = [
   { account: fixture('account-v2.json'), positionRisk: fixture('position-risk-v2.json') },
   { account: fixture('account-v3.json'), positionRisk: fixture('position-risk-v3-hedge.json'), settings: fixture('account-config.json') },
   { account: fixture('account-v2.json') },
-  { account: read('tests/fixtures/import/binance-check/account.json'), positionRisk: read('tests/fixtures/import/binance-check/position-risk.json') }
+  { account: read('tests/fixtures/import/binance-check/account.json'), positionRisk: read('tests/fixtures/import/binance-check/position-risk.json') },
+  { account: read('tests/fixtures/store/account-v2.json'), positionRisk: read('tests/fixtures/store/positionRisk-v2.json'), openOrders: read('tests/fixtures/store/openOrders.json') }
 ]
 const CSVS = [
   fixture('positions-crlf-bom.csv'),
@@ -109,7 +110,7 @@ describe(`fuzz: readers of user files (seed ${FUZZ_SEED}; replay with FUZZ_SEED=
     expect(accepted).toBeGreaterThan(0)
   }, FUZZ_TIMEOUT_MS)
 
-  it(`market files (brackets, ccxt tiers, premiumIndex, assetIndex, exchangeInfo): ${runsFor(0.3)} mutated files`, () => {
+  it(`market files (brackets, ccxt tiers, premiumIndex, assetIndex, exchangeInfo, fundingInfo): ${runsFor(0.3)} mutated files`, () => {
     const rng = makeRng(targetSeed(FUZZ_SEED, 'market'))
     const readers = [parseMarketFile, parseBracketFile, parsePremiumIndex, parseAssetIndex, parseExchangeInfo]
     for (let index = 0; index < runsFor(0.3); index++) {
@@ -125,11 +126,11 @@ describe(`fuzz: readers of user files (seed ${FUZZ_SEED}; replay with FUZZ_SEED=
     }
   }, FUZZ_TIMEOUT_MS)
 
-  it(`account files (account, positionRisk, settings): ${runsFor(0.15)} mutated sets`, () => {
+  it(`account files (account, positionRisk, settings, openOrders): ${runsFor(0.15)} mutated sets`, () => {
     const rng = makeRng(targetSeed(FUZZ_SEED, 'account'))
     for (let index = 0; index < runsFor(0.15); index++) {
       const files = { ...pick(rng, ACCOUNTS) }
-      const slot = pick(rng, (['account', 'positionRisk', 'settings'] as const).filter((k) => files[k] !== undefined))
+      const slot = pick(rng, (['account', 'positionRisk', 'settings', 'openOrders'] as const).filter((k) => files[k] !== undefined))
       const { kind, text } = mutated(files[slot]!, rng, true)
       files[slot] = text
       const c: FuzzCase = { target: 'account', index, kind: `${slot}: ${kind}`, input: files }
