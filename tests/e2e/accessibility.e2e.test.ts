@@ -53,7 +53,7 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
       await page.getByRole('button', { name: /Hedge-mode desk/ }).click()
       await page.getByTestId('verdict').waitFor()
       await check('comparison')
-      for (const tab of ['Positions & liquidation', 'Shock explorer', 'Breakdown', 'Balances', 'Positions', 'Market data']) {
+      for (const tab of ['Positions & liquidation', 'Shock explorer', 'Breakdown', 'Balances', 'Positions', 'Market data', 'Stress grid', 'Plan']) {
         await page.getByRole('tab', { name: tab, exact: true }).click()
         await page.waitForTimeout(200)
         await check(`tab ${tab}`)

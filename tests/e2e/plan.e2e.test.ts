@@ -141,9 +141,7 @@ describe('plan journeys (issue 9)', () => {
     await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'))
     type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] }
     const audit = async (selector: string): Promise<string[]> => {
-      // label-content-name-mismatch: the shared ExplainButton (every figure of the app, not only
-      // these) shows an aria-hidden "i" after the figure; left to the accessibility work (ui-scale).
-      const options = JSON.stringify({ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: false } } })
+      const options = JSON.stringify({ resultTypes: ['violations'] })
       const r = (await page.evaluate(`axe.run(document.querySelector(${JSON.stringify(selector)}), ${options})`)) as AxeResult
       return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     }
