@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Decimal } from '../src/shared/decimal'
-import { compareScenario, prepareAccount, shockAssets, shockedScenario, sweepMarginRatios } from '../src/shared/engine'
+import { compareScenario, defaultGridAxes, prepareAccount, shockAssets, shockedScenario, stressGrid, sweepMarginRatios } from '../src/shared/engine'
 import { parseScenario, writeScenario, type Scenario } from '../src/shared/scenario'
 import { Library } from '../src/main/store'
 import { importMarketText } from '../src/main/store/transfer'
@@ -100,6 +100,17 @@ const entries: Entry[] = [
     fn: () => {
       const account = prepareAccount(fifty)
       return sweepMarginRatios(account, new Set(shockAssets(account)), xs)
+    }
+  },
+  {
+    name: 'grid-21x21',
+    n: 441,
+    unit: 'cells',
+    label: 'stress grid of the two largest exposures, 50 positions',
+    runs: 30,
+    fn: () => {
+      const account = prepareAccount(fifty)
+      return stressGrid(account, { ...defaultGridAxes(account)!, range: '0.5', steps: 21 })
     }
   },
   {
