@@ -23,6 +23,7 @@ import { buildVerdict } from '../../src/renderer/src/logic/verdict'
 import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
 import { usePlanStore } from '../../src/renderer/src/stores/plan'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
+import { bigHedgeBook } from '../helpers/big-book'
 import { v2Scenario } from '../helpers/plan-scenarios'
 import { FAQ_MULTI, loadScenario } from './helpers'
 
@@ -202,6 +203,17 @@ describe('components', () => {
     const shown = btc.quantity.replace(/^(\d+\.\d{4}).*$/, '$1')
     expect(rows[0]!.get('td[data-col="singleAsset"]').text()).toContain(`buy ${shown}`)
     expect(rows[0]!.get('td[data-col="singleAsset"]').text()).toMatch(/margin/)
+  })
+
+  it('max open of a big book lists its first 12 rows, then all of them on request', async () => {
+    const s = bigHedgeBook(40)
+    const w = mount(MaxOpenTable, { props: { result: compareScenario(s, { shockToLiquidation: false }), scenario: s } })
+    expect(w.findAll('tbody tr[data-symbol]')).toHaveLength(12)
+    const more = w.get('[data-testid="more-max-open"]')
+    expect(more.text()).toBe('Show all 40 rows')
+    await more.trigger('click')
+    expect(w.findAll('tbody tr[data-symbol]')).toHaveLength(40)
+    expect(w.get('tbody tr[data-symbol] th .side').text()).toMatch(/^(LONG|SHORT)$/)
   })
 
   it('the funding card: per day, the sentence, days to liquidation or never', () => {
