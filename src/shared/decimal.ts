@@ -13,6 +13,8 @@ export type Decimal = InstanceType<typeof Decimal>
 
 export const ZERO = new Decimal(0)
 export const ONE = new Decimal(1)
+export const TWO = new Decimal(2)
+export const MINUS_ONE = new Decimal(-1)
 
 /** A decimal string as the scenario format allows it: optional minus, no exponent, no plus. */
 export const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/

@@ -1,7 +1,8 @@
 // Turns a validated scenario into the engine's Decimal model, once. Everything later reuses it.
 import { Decimal, ZERO } from '../decimal'
 import type { MarginType, Scenario, Side } from '../scenario/types'
-import { toBrackets, type Bracket } from './brackets'
+import type { Bracket } from './brackets'
+import { bracketsOf } from './bracket-cache'
 import { orderLegs, prepareOpenOrders, type OrderLeg, type PreparedOrder } from './open-orders'
 
 export interface PreparedAsset {
@@ -75,7 +76,7 @@ export function prepareAccount(scenario: Scenario): PreparedAccount {
   const marginAssets = new Set<string>()
   const symbolsByBase = new Map<string, PreparedSymbol[]>()
   for (const [symbol, m] of Object.entries(scenario.market.symbols)) {
-    const prepared = { symbol, baseAsset: m.baseAsset, marginAsset: m.marginAsset, mark: new Decimal(m.markPrice), brackets: toBrackets(m.brackets) }
+    const prepared = { symbol, baseAsset: m.baseAsset, marginAsset: m.marginAsset, mark: new Decimal(m.markPrice), brackets: bracketsOf(m.brackets) }
     symbols.set(symbol, prepared)
     marginAssets.add(m.marginAsset)
     const same = symbolsByBase.get(m.baseAsset)

@@ -8,14 +8,18 @@
 // position is done once; a sweep point or a root then costs O(assets), not O(positions).
 //
 // Speed at scale (issue 10): what does not move with the shocked assets is summed once per
-// account (ShockBase, cached on the PreparedAccount), so a line over one asset costs O(its own
-// positions + account assets) per piece instead of O(every position): the shock to liquidation
-// of every asset is O(n log n) overall, not O(assets × positions). The sums are exact (40
-// significant digits hold every amount the format allows), so the order they are taken in does
-// not change a digit; tests/shared/engine/shock-line-aggregated.test.ts checks it on random books.
-import { Decimal, ONE, ZERO } from '../decimal'
+// account (ShockBase, kept with the PreparedAccount): per margin asset the uPnL and the MM of each
+// base asset's positions (and their total), and the Multi-Assets contribution of every
+// asset with nothing moving in it. A line then only follows its "live" assets (the margin assets
+// of its moving positions and the moving assets held), and a piece costs O(live assets + the
+// floors crossed at its start), and a floor's move is computed when a walk reaches it (floor-events.ts): the sums are carried from piece to piece, a floor crossing
+// replaces one position's MM. The sums are exact (40 significant digits hold every amount the
+// format allows), so the order they are taken in does not change a digit;
+// tests/shared/engine/shock-line-aggregated.test.ts compares every piece with the plain version.
+import { Decimal, MINUS_ONE, ONE, TWO, ZERO } from '../decimal'
 import { bracketIndex } from './brackets'
 import type { PreparedAccount } from './prepare'
+import { FloorEvents } from './floor-events'
 import { askRate, bidRate } from './prices'
 
 /** c0 + c1·x + c2·x² */
@@ -79,19 +83,30 @@ interface StaticSums {
   groupBalance0: Decimal
   /** wallet + Σ uPnL at x = 0, summed in file order (where the asset's equity changes sign). */
   equity0: Decimal
-  /** Σ MM at x = 0 (all and cross) per base asset, and prefix sums of both over the bases. */
+  /** Σ MM at x = 0 (all and cross) per base asset, and over every position. */
   m0ByBase: Decimal[]
   cm0ByBase: Decimal[]
-  m0Before: Decimal[]
-  cm0Before: Decimal[]
-  m0After: Decimal[]
-  cm0After: Decimal[]
+  m0: Decimal
+  cm0: Decimal
 }
+
+/** A moving position's MM in one bracket: notional0·(1 + x)·MMR − cum = m0 + m1·x. */
+interface BracketMaintenance {
+  m0: Decimal
+  m1: Decimal
+}
+
+/** One asset's USD equity and USD MM along a line (Multi-Assets, §4). */
+type Contribution = [Poly, Poly]
+
+const ZERO_POLY: Poly = [ZERO, ZERO, ZERO]
 
 /** The account's shock-independent part, computed once per PreparedAccount. */
 class ShockBase {
   readonly lines: Line[]
   readonly assets: AssetLine[]
+  /** The assets that are Single-Asset groups (margin some symbol), in account order. */
+  readonly groupAssets: AssetLine[]
   /** Base assets in order of first appearance, and each one's positions (file order). */
   readonly bases: string[]
   readonly baseOrder = new Map<string, number>()
@@ -132,6 +147,7 @@ class ShockBase {
         isGroup: account.marginAssets.has(asset)
       }
     })
+    this.groupAssets = this.assets.filter((a) => a.isGroup)
     this.bases = []
     for (const l of this.lines) {
       let list = this.linesByBase.get(l.baseAsset)
@@ -143,12 +159,15 @@ class ShockBase {
       }
       list.push(l.index)
     }
+    // Only the assets some position is margined in carry per-base sums (a collateral coin has none).
+    const margined = new Set(this.lines.map((l) => l.marginAsset))
     const n = this.bases.length
     const zeros = (k: number): Decimal[] => new Array<Decimal>(k).fill(ZERO)
     for (const a of this.assets) {
+      const k = margined.has(a.asset) ? n : 0
       this.sums.set(a.asset, {
         u0: ZERO, cu0: ZERO, iso: ZERO, cross: 0, groupBalance0: ZERO, equity0: a.wallet,
-        m0ByBase: zeros(n), cm0ByBase: zeros(n), m0Before: [], cm0Before: [], m0After: [], cm0After: []
+        m0ByBase: zeros(k), cm0ByBase: zeros(k), m0: ZERO, cm0: ZERO
       })
     }
     for (const l of this.lines) {
@@ -169,36 +188,123 @@ class ShockBase {
     for (const a of this.assets) {
       const s = this.sums.get(a.asset)!
       s.groupBalance0 = a.wallet.minus(s.iso).plus(s.cu0)
-      s.m0Before = prefixSums(s.m0ByBase)
-      s.cm0Before = prefixSums(s.cm0ByBase)
-      s.m0After = prefixSums([...s.m0ByBase].reverse()).reverse()
-      s.cm0After = prefixSums([...s.cm0ByBase].reverse()).reverse()
+      s.m0 = s.m0ByBase.reduce((sum, m) => sum.plus(m), ZERO)
+      s.cm0 = s.cm0ByBase.reduce((sum, m) => sum.plus(m), ZERO)
     }
   }
 
   private readonly moves: Decimal[][] = []
 
-  /** x at which position i's notional reaches each bracket's floor: floor / notional0 − 1 (index 0 unused). */
-  floorMoves(i: number): Decimal[] {
-    let out = this.moves[i]
+  /** x at which position i's notional reaches bracket k's floor: floor / notional0 − 1 (read once, when a walk gets there). */
+  floorMove(i: number, k: number): Decimal {
+    const byBracket = (this.moves[i] ??= [])
+    let out = byBracket[k]
     if (!out) {
       const l = this.lines[i]!
-      out = l.brackets.map((b, k) => (k === 0 ? ZERO : b.floor.div(l.notional0).minus(1)))
-      this.moves[i] = out
+      out = l.brackets[k]!.floor.div(l.notional0).minus(ONE)
+      byBracket[k] = out
     }
     return out
+  }
+
+  private readonly bracketMaintenance: BracketMaintenance[][] = []
+
+  /** Position i's MM in bracket k when it moves, m0 + m1·x (kept: a line walks each floor once per direction). */
+  maintenanceIn(i: number, k: number): BracketMaintenance {
+    const byBracket = (this.bracketMaintenance[i] ??= [])
+    let out = byBracket[k]
+    if (!out) {
+      const l = this.lines[i]!
+      const b = l.brackets[k]!
+      const m1 = l.notional0.times(b.mmr)
+      out = { m0: m1.minus(b.cum), m1 }
+      byBracket[k] = out
+    }
+    return out
+  }
+
+  private readonly isolatedEntities: Entity[][] = []
+
+  /** The isolated position i as a Single-Asset entity while it moves, in bracket k. */
+  movingIsolated(i: number, k: number): Entity {
+    const byBracket = (this.isolatedEntities[i] ??= [])
+    let out = byBracket[k]
+    if (!out) {
+      const l = this.lines[i]!
+      const m = this.maintenanceIn(i, k)
+      out = { name: l.name, balance: [l.isolatedWallet.plus(l.u0), l.slope, ZERO], maintenance: [m.m0, m.m1, ZERO] }
+      byBracket[k] = out
+    }
+    return out
+  }
+
+  private readonly heldIsolated = new Map<number, Entity>()
+
+  /** An isolated position at risk that does not move: constant along the line. */
+  restingIsolated(i: number): Entity {
+    let out = this.heldIsolated.get(i)
+    if (!out) {
+      const l = this.lines[i]!
+      out = { name: l.name, balance: [l.isolatedWallet.plus(l.u0), ZERO, ZERO], maintenance: [l.maintenance0, ZERO, ZERO] }
+      this.heldIsolated.set(i, out)
+    }
+    return out
+  }
+
+  private readonly restingGroups = new Map<string, Entity>()
+
+  /** A Single-Asset group no moving position is in: constant along the line. */
+  restingGroup(a: AssetLine): Entity {
+    let out = this.restingGroups.get(a.asset)
+    if (!out) {
+      const h = this.sums.get(a.asset)!
+      out = { name: a.asset, balance: [h.groupBalance0, ZERO, ZERO], maintenance: h.cross > 0 ? [this.totalMaintenance(h, true), ZERO, ZERO] : ZERO_POLY }
+      this.restingGroups.set(a.asset, out)
+    }
+    return out
+  }
+
+  private readonly restingContributions = new Map<string, Contribution>()
+
+  /** An asset's Multi-Assets contribution when it does not move and no position margined in it moves. */
+  restingContribution(a: AssetLine): Contribution {
+    let out = this.restingContributions.get(a.asset)
+    if (!out) {
+      out = contribution(a, this.sums.get(a.asset)!, { u1: ZERO, m0: this.totalMaintenance(this.sums.get(a.asset)!, false), m1: ZERO }, false, ZERO)
+      this.restingContributions.set(a.asset, out)
+    }
+    return out
+  }
+
+  private restingSum: Contribution | null = null
+
+  /** Σ of every asset's resting contribution (a line takes its live assets' parts back out). */
+  restingTotal(): Contribution {
+    if (!this.restingSum) {
+      let equity = ZERO_POLY
+      let maintenance = ZERO_POLY
+      for (const a of this.assets) {
+        const [e, mm] = this.restingContribution(a)
+        equity = addPoly(equity, e)
+        maintenance = addPoly(maintenance, mm)
+      }
+      this.restingSum = [equity, maintenance]
+    }
+    return this.restingSum
+  }
+
+  /** Σ MM at x = 0 (all, or cross only) of one margin asset's positions. */
+  totalMaintenance(s: StaticSums, cross: boolean): Decimal {
+    return cross ? s.cm0 : s.m0
   }
 
   /** Σ MM at x = 0 (all, or cross only) of one margin asset's positions whose base asset does not move. */
   heldMaintenance(s: StaticSums, movingAssets: Set<string>, cross: boolean): Decimal {
     const byBase = cross ? s.cm0ByBase : s.m0ByBase
     const moving = [...movingAssets].filter((a) => this.baseOrder.has(a))
-    if (moving.length === 0) return (cross ? s.cm0Before : s.m0Before)[byBase.length]!
-    if (moving.length === 1) {
-      // One asset shocked (the shock to liquidation): the bases before it plus those after it.
-      const g = this.baseOrder.get(moving[0]!)!
-      return (cross ? s.cm0Before : s.m0Before)[g]!.plus((cross ? s.cm0After : s.m0After)[g + 1]!)
-    }
+    if (moving.length === 0 || byBase.length === 0) return this.totalMaintenance(s, cross)
+    // One asset shocked (the shock to liquidation): every base but its own.
+    if (moving.length === 1) return this.totalMaintenance(s, cross).minus(byBase[this.baseOrder.get(moving[0]!)!]!)
     let sum = ZERO
     byBase.forEach((m, g) => {
       if (!movingAssets.has(this.bases[g]!)) sum = sum.plus(m)
@@ -207,11 +313,16 @@ class ShockBase {
   }
 }
 
-/** [0, a0, a0 + a1, …]: out[k] = Σ of the first k values. */
-function prefixSums(values: Decimal[]): Decimal[] {
-  const out = [ZERO]
-  for (const v of values) out.push(out[out.length - 1]!.plus(v))
-  return out
+/**
+ * One asset's USD equity and MM on a piece, each (1 + d·x)·(c0 + c1·x). §4: equity at bid (a
+ * debt at ask), MM at ask; a moving asset's rates scale by (1 + x). `inside`: a point of the
+ * piece, where the equity's sign (constant on the piece) is read.
+ */
+function contribution(a: AssetLine, h: StaticSums, m: { u1: Decimal; m0: Decimal; m1: Decimal }, moving: boolean, inside: Decimal): Contribution {
+  const e0 = a.wallet.plus(h.u0)
+  const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
+  const d = moving ? ONE : ZERO
+  return [scaleLine(rate.times(e0), rate.times(m.u1), d), scaleLine(a.ask0.times(m.m0), a.ask0.times(m.m1), d)]
 }
 
 const bases = new WeakMap<PreparedAccount, ShockBase>()
@@ -226,21 +337,47 @@ function shockBase(account: PreparedAccount): ShockBase {
   return base
 }
 
-interface MovingSums {
+/** An asset whose figures move along the line: a margin asset of a moving position, or a moving asset held. */
+interface LiveAsset {
+  asset: AssetLine
+  sums: StaticSums
+  moving: boolean
+  /** wallet + Σ uPnL at x = 0. */
+  e0: Decimal
   /** Σ uPnL slope over moving positions (all and cross), file order. */
   u1: Decimal
   cu1: Decimal
   /** Σ MM at x = 0 over positions that do not move (all and cross). */
   heldM0: Decimal
   heldCm0: Decimal
+  /** Its USD equity at bid and at ask along the line (the rate is chosen per piece). */
+  equityAt: { bid?: Poly; ask?: Poly }
 }
+
+/** A live asset's cross MM on a piece, c0 + c1·x (its Single-Asset group's MM). */
+interface CrossMaintenance {
+  cm0: Decimal
+  cm1: Decimal
+}
+
+/** An isolated position a Single-Asset search looks at: moving (its bracket per piece) or resting. */
+type IsolatedSlot = { slot: number } | { entity: Entity }
 
 export class ShockLine {
   private readonly base: ShockBase
   /** Indexes of the moving positions, in file order. */
   private readonly moving: number[]
-  private readonly movingSums = new Map<string, MovingSums>()
-  private readonly fixedContribution = new Map<string, [Poly, Poly]>()
+  /** The live assets in account order, and each one's position in that list by name. */
+  private readonly live: LiveAsset[] = []
+  private readonly liveAt = new Map<string, number>()
+  /** Σ of the other assets' contributions: the same on every piece. */
+  private readonly restingTotal: Contribution
+  /** The resting equity plus that of the live assets whose equity does not move (one rate on the whole line). */
+  private readonly steadyEquity: Poly
+  /** The live assets whose equity moves: the rate they are valued at is read per piece. */
+  private readonly swinging: LiveAsset[]
+  private readonly isolatedSlots: IsolatedSlot[] = []
+  private readonly groupsOf = new WeakMap<CrossMaintenance[], Entity[]>()
 
   constructor(account: PreparedAccount, readonly movingAssets: Set<string>) {
     this.base = shockBase(account)
@@ -248,164 +385,180 @@ export class ShockLine {
     for (const asset of movingAssets) moving.push(...(this.base.linesByBase.get(asset) ?? []))
     if (movingAssets.size > 1) moving.sort((a, b) => a - b)
     this.moving = moving
+    const touched = new Set(moving.map((i) => this.base.lines[i]!.marginAsset))
     for (const a of this.base.assets) {
+      if (!touched.has(a.asset) && !movingAssets.has(a.asset)) continue
       const s = this.base.sums.get(a.asset)!
-      this.movingSums.set(a.asset, { u1: ZERO, cu1: ZERO, heldM0: this.base.heldMaintenance(s, movingAssets, false), heldCm0: this.base.heldMaintenance(s, movingAssets, true) })
+      this.liveAt.set(a.asset, this.live.length)
+      this.live.push({
+        asset: a,
+        sums: s,
+        moving: movingAssets.has(a.asset),
+        e0: a.wallet.plus(s.u0),
+        u1: ZERO,
+        cu1: ZERO,
+        heldM0: this.base.heldMaintenance(s, movingAssets, false),
+        heldCm0: this.base.heldMaintenance(s, movingAssets, true),
+        equityAt: {}
+      })
     }
-    const touched = new Set<string>()
     for (const i of moving) {
       const l = this.base.lines[i]!
-      const m = this.movingSums.get(l.marginAsset)!
+      const m = this.live[this.liveAt.get(l.marginAsset)!]!
       m.u1 = m.u1.plus(l.slope)
       if (!l.isolated) m.cu1 = m.cu1.plus(l.slope)
-      touched.add(l.marginAsset)
     }
-    // An asset no moving position is margined in adds the same to every piece's account figures.
-    for (const a of this.base.assets) {
-      if (touched.has(a.asset)) continue
-      const m = this.movingSums.get(a.asset)!
-      this.fixedContribution.set(a.asset, this.contribution(a, { m0: m.heldM0, m1: ZERO }, ZERO))
+    // Every other asset adds the same to each piece's account figures: its resting contribution.
+    let [equity, maintenance] = this.base.restingTotal()
+    for (const m of this.live) {
+      const [e, mm] = this.base.restingContribution(m.asset)
+      equity = subtractPoly(equity, e)
+      maintenance = subtractPoly(maintenance, mm)
     }
-  }
-
-  /**
-   * One asset's USD equity and MM on a piece, each (1 + d·x)·(c0 + c1·x). §4: equity at bid (a
-   * debt at ask), MM at ask; a moving asset's rates scale by (1 + x). `inside`: a point of the
-   * piece, where the equity's sign (constant on the piece) is read.
-   */
-  private contribution(a: AssetLine, maintenance: { m0: Decimal; m1: Decimal }, inside: Decimal): [Poly, Poly] {
-    const h = this.base.sums.get(a.asset)!
-    const m = this.movingSums.get(a.asset)!
-    const e0 = a.wallet.plus(h.u0)
-    const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
-    const d = this.movingAssets.has(a.asset) ? ONE : ZERO
-    return [scaleLine(rate.times(e0), rate.times(m.u1), d), scaleLine(a.ask0.times(maintenance.m0), a.ask0.times(maintenance.m1), d)]
+    this.restingTotal = [equity, maintenance]
+    this.swinging = this.live.filter((m) => !m.u1.isZero())
+    for (const m of this.live) if (m.u1.isZero()) equity = addPoly(equity, this.liveEquity(m, ZERO))
+    this.steadyEquity = equity
+    // The isolated positions a Single-Asset search looks at, in file order.
+    const slotOf = new Map<number, number>()
+    moving.forEach((i, slot) => {
+      if (this.base.lines[i]!.isolated) slotOf.set(i, slot)
+    })
+    const involved = new Set([...slotOf.keys(), ...this.base.isolatedAtRisk])
+    for (const i of [...involved].sort((x, y) => x - y)) {
+      const slot = slotOf.get(i)
+      this.isolatedSlots.push(slot === undefined ? { entity: this.base.restingIsolated(i) } : { slot })
+    }
   }
 
   /** The pieces from x = 0 outward: direction −1 down to x = −1 (price 0), +1 up without end. */
   *pieces(direction: 1 | -1): Generator<Piece> {
     const lines = this.base.lines
-    // Floors exactly at x = 0 matter going down (a notional on a floor is in the upper bracket).
-    const eventInRange = (x: Decimal): boolean => (direction < 0 ? x.lte(ZERO) && x.gt(-1) : x.gt(ZERO))
-    const breakInRange = (x: Decimal): boolean => (direction < 0 ? x.lt(ZERO) && x.gt(-1) : x.gt(ZERO))
+    const breakInRange = (x: Decimal): boolean => (direction < 0 ? x.lt(ZERO) && x.gt(MINUS_ONE) : x.gt(ZERO))
     // Where a moving position's notional crosses a bracket floor: x = floor / notional − 1.
-    const events: { x: Decimal; line: number; bracket: number }[] = []
-    this.moving.forEach((i, slot) => {
-      this.base.floorMoves(i).forEach((x, k) => {
-        if (k > 0 && eventInRange(x)) events.push({ x, line: slot, bracket: direction > 0 ? k : k - 1 })
-      })
-    })
+    const floors = new FloorEvents(
+      this.moving.map((i) => ({ brackets: lines[i]!.brackets.length, bracket: lines[i]!.bracket, move: (k: number) => this.base.floorMove(i, k) })),
+      direction
+    )
     // Where an asset's equity (wallet + uPnL, linear in x) changes sign: its USD rate switches.
-    const breaks = events.map((e) => e.x).filter(breakInRange)
-    for (const a of this.base.assets) {
-      const e0 = this.base.sums.get(a.asset)!.equity0
-      const e1 = this.movingSums.get(a.asset)!.u1
-      if (!e1.isZero()) {
-        const x = e0.neg().div(e1)
-        if (breakInRange(x)) breaks.push(x)
-      }
+    const signBreaks: Decimal[] = []
+    for (const m of this.swinging) {
+      const x = m.sums.equity0.neg().div(m.u1)
+      if (breakInRange(x)) signBreaks.push(x)
     }
     const order = (a: Decimal, b: Decimal): number => (direction > 0 ? a.cmp(b) : b.cmp(a))
-    events.sort((a, b) => order(a.x, b.x))
-    breaks.sort(order)
+    signBreaks.sort(order)
 
+    // Carried from piece to piece: the moving positions' brackets, each live asset's cross MM
+    // (its group's) and every live asset's USD MM together (a floor crossing replaces one term).
     const brackets = this.moving.map((i) => lines[i]!.bracket)
+    let { maintenance, cross } = this.atZero()
     let start = ZERO
-    let e = 0
-    for (let b = 0; b <= breaks.length; b++) {
-      // Entering a piece: every floor at its start is crossed.
-      while (e < events.length && events[e]!.x.eq(start)) {
-        brackets[events[e]!.line] = events[e]!.bracket
-        e++
+    let nextBreak = 0
+    for (;;) {
+      // Entering a piece: every floor at its start is crossed (one position's MM replaced).
+      let crossed = false
+      while (floors.peek()?.x.eq(start)) {
+        const { slot, bracket } = floors.pop()
+        const i = this.moving[slot]!
+        const l = lines[i]!
+        const at = this.liveAt.get(l.marginAsset)!
+        const was = this.base.maintenanceIn(i, brackets[slot]!)
+        const now = this.base.maintenanceIn(i, bracket)
+        const d0 = now.m0.minus(was.m0)
+        const d1 = now.m1.minus(was.m1)
+        maintenance = addPoly(maintenance, this.liveMaintenance(this.live[at]!, d0, d1))
+        if (!l.isolated) {
+          if (!crossed) cross = cross.map((c) => ({ ...c }))
+          crossed = true
+          const c = cross[at]!
+          c.cm0 = c.cm0.plus(d0)
+          c.cm1 = c.cm1.plus(d1)
+        }
+        brackets[slot] = bracket
       }
-      const end = b < breaks.length ? breaks[b]! : direction < 0 ? new Decimal(-1) : null
-      if (end !== null && end.eq(start)) continue
-      yield this.piece(start, end, brackets)
-      if (end === null) return
-      start = end
+      // The piece ends at the nearer of the next floor and the next sign change (else at a price of 0, or never).
+      while (nextBreak < signBreaks.length && signBreaks[nextBreak]!.eq(start)) nextBreak++
+      const floor = floors.peek()?.x ?? null
+      const sign = signBreaks[nextBreak] ?? null
+      const last = floor === null && sign === null
+      const end = last ? (direction < 0 ? MINUS_ONE : null) : floor !== null && (sign === null || order(floor, sign) <= 0) ? floor : sign!
+      yield this.piece(start, end, maintenance, cross, this.isolatedNow(brackets))
+      if (last) return
+      start = end!
     }
+  }
+
+  private zero: { maintenance: Poly; cross: CrossMaintenance[] } | null = null
+
+  /** The account's USD MM and each live asset's cross MM at x = 0 (both walks start there). */
+  private atZero(): { maintenance: Poly; cross: CrossMaintenance[] } {
+    if (this.zero) return this.zero
+    const lines = this.base.lines
+    const sums: MaintenanceSums[] = this.live.map((m) => ({ m0: m.heldM0, m1: ZERO, cm0: m.heldCm0, cm1: ZERO }))
+    this.moving.forEach((i) => {
+      const l = lines[i]!
+      const s = sums[this.liveAt.get(l.marginAsset)!]!
+      const m = this.base.maintenanceIn(i, l.bracket)
+      s.m0 = s.m0.plus(m.m0)
+      s.m1 = s.m1.plus(m.m1)
+      if (!l.isolated) {
+        s.cm0 = s.cm0.plus(m.m0)
+        s.cm1 = s.cm1.plus(m.m1)
+      }
+    })
+    let maintenance = this.restingTotal[1]
+    this.live.forEach((m, at) => {
+      maintenance = addPoly(maintenance, this.liveMaintenance(m, sums[at]!.m0, sums[at]!.m1))
+    })
+    this.zero = { maintenance, cross: sums.map(({ cm0, cm1 }) => ({ cm0, cm1 })) }
+    return this.zero
+  }
+
+  /** The isolated entities on a piece, given the moving positions' brackets there. */
+  private isolatedNow(brackets: number[]): Entity[] {
+    return this.isolatedSlots.map((s) => ('entity' in s ? s.entity : this.base.movingIsolated(this.moving[s.slot]!, brackets[s.slot]!)))
   }
 
   /** Whether a moving position's notional at move x is beyond its last bracket's cap (§3: flagged). */
   beyondLastCap(x: Decimal): boolean {
+    const factor = ONE.plus(x)
     return this.moving.some((i) => {
       const l = this.base.lines[i]!
-      return l.notional0.times(ONE.plus(x)).gt(l.brackets[l.brackets.length - 1]!.cap)
+      return l.notional0.times(factor).gt(l.brackets[l.brackets.length - 1]!.cap)
     })
   }
 
   /**
-   * `brackets[k]`: the bracket of the k-th moving position on this piece. The Single-Asset
-   * entities and the Multi-Assets one are built on first use: the search for a shock to
+   * A piece, given the account's USD MM and each live asset's cross MM on it. The Single-Asset
+   * groups and the Multi-Assets entity are built on first use: the search for a shock to
    * liquidation stops asking for one mode once it has found that mode's root.
    */
-  private piece(start: Decimal, end: Decimal | null, brackets: number[]): Piece {
-    const { lines, assets, sums: held } = this.base
-    const chosen = [...brackets]
-    let sums: Map<string, { m0: Decimal; m1: Decimal; cm0: Decimal; cm1: Decimal }> | null = null
-    let isolatedMoving: Map<number, Entity> | null = null
-    // Per asset: MM of the moving positions on this piece, c0 + c1·x (all and cross).
-    const maintenanceSums = (): Map<string, { m0: Decimal; m1: Decimal; cm0: Decimal; cm1: Decimal }> => {
-      if (sums) return sums
-      sums = new Map()
-      isolatedMoving = new Map()
-      for (const a of assets) {
-        const m = this.movingSums.get(a.asset)!
-        sums.set(a.asset, { m0: m.heldM0, m1: ZERO, cm0: m.heldCm0, cm1: ZERO })
+  private piece(start: Decimal, end: Decimal | null, maintenance: Poly, cross: CrossMaintenance[], isolated: Entity[]): Piece {
+    // The same groups (the same objects) on every piece until a cross position crosses a floor.
+    const singleAsset = (): Entity[] => {
+      let groups = this.groupsOf.get(cross)
+      if (!groups) {
+        groups = this.base.groupAssets.map((a) => {
+          const at = this.liveAt.get(a.asset)
+          if (at === undefined) return this.base.restingGroup(a)
+          const m = this.live[at]!
+          const h = m.sums
+          const c = cross[at]!
+          return { name: a.asset, balance: [h.groupBalance0, m.cu1, ZERO], maintenance: h.cross > 0 ? [c.cm0, c.cm1, ZERO] : [ZERO, ZERO, ZERO] }
+        })
+        this.groupsOf.set(cross, groups)
       }
-      for (let slot = 0; slot < this.moving.length; slot++) {
-        const i = this.moving[slot]!
-        const l = lines[i]!
-        const b = l.brackets[chosen[slot]!]!
-        // MM = notional0·(1 + x)·MMR − cum for a moving position.
-        const m1 = l.notional0.times(b.mmr)
-        const m0 = m1.minus(b.cum)
-        const s = sums.get(l.marginAsset)!
-        s.m0 = s.m0.plus(m0)
-        s.m1 = s.m1.plus(m1)
-        if (l.isolated) {
-          isolatedMoving.set(i, { name: l.name, balance: [l.isolatedWallet.plus(l.u0), l.slope, ZERO], maintenance: [m0, m1, ZERO] })
-        } else {
-          s.cm0 = s.cm0.plus(m0)
-          s.cm1 = s.cm1.plus(m1)
-        }
-      }
-      return sums
-    }
-    let single: { groups: Entity[]; isolated: Entity[] } | null = null
-    const singleAsset = (): { groups: Entity[]; isolated: Entity[] } => {
-      if (single) return single
-      const s = maintenanceSums()
-      const entities = new Map(isolatedMoving!)
-      for (const i of this.base.isolatedAtRisk) {
-        if (entities.has(i)) continue
-        const l = lines[i]!
-        entities.set(i, { name: l.name, balance: [l.isolatedWallet.plus(l.u0), ZERO, ZERO], maintenance: [l.maintenance0, ZERO, ZERO] })
-      }
-      const isolated = [...entities.keys()].sort((x, y) => x - y).map((i) => entities.get(i)!)
-      const groups: Entity[] = []
-      for (const a of assets) {
-        if (!a.isGroup) continue
-        const h = held.get(a.asset)!
-        const m = this.movingSums.get(a.asset)!
-        const g = s.get(a.asset)!
-        groups.push({ name: a.asset, balance: [h.groupBalance0, m.cu1, ZERO], maintenance: h.cross > 0 ? [g.cm0, g.cm1, ZERO] : [ZERO, ZERO, ZERO] })
-      }
-      single = { groups, isolated }
-      return single
+      return groups
     }
     let multi: Entity | null = null
     const multiAssets = (): Entity => {
       if (multi) return multi
-      const s = maintenanceSums()
-      let equity: Poly = [ZERO, ZERO, ZERO]
-      let maintenance: Poly = [ZERO, ZERO, ZERO]
-      // A point inside the piece tells each asset's equity sign there (constant on the piece).
-      const inside = end === null ? start.plus(1) : start.plus(end).div(2)
-      for (const a of assets) {
-        const [e, mm] = this.fixedContribution.get(a.asset) ?? this.contribution(a, s.get(a.asset)!, inside)
-        equity = addPoly(equity, e)
-        maintenance = addPoly(maintenance, mm)
+      let equity = this.steadyEquity
+      if (this.swinging.length > 0) {
+        // A point inside the piece tells each asset's equity sign there (constant on the piece).
+        const inside = end === null ? start.plus(ONE) : start.plus(end).div(TWO)
+        for (const m of this.swinging) equity = addPoly(equity, this.liveEquity(m, inside))
       }
       multi = { name: 'account', balance: equity, maintenance }
       return multi
@@ -414,16 +567,41 @@ export class ShockLine {
       start,
       end,
       get groups() {
-        return singleAsset().groups
+        return singleAsset()
       },
-      get isolated() {
-        return singleAsset().isolated
-      },
+      isolated,
       get multi() {
         return multiAssets()
       }
     }
   }
+
+  /**
+   * A live asset's USD equity on a piece, (1 + d·x)·rate·(e0 + u1·x): §4 at bid, a debt at ask;
+   * a moving asset's rate scales by (1 + x). `inside`: a point of the piece, where the sign of
+   * its equity (constant on the piece) is read.
+   */
+  private liveEquity(m: LiveAsset, inside: Decimal): Poly {
+    const a = m.asset
+    const atAsk = m.e0.plus(m.u1.times(inside)).isNeg()
+    const d = m.moving ? ONE : ZERO
+    const rate = atAsk ? a.ask0 : a.bid0
+    if (atAsk) return (m.equityAt.ask ??= scaleLine(rate.times(m.e0), rate.times(m.u1), d))
+    return (m.equityAt.bid ??= scaleLine(rate.times(m.e0), rate.times(m.u1), d))
+  }
+
+  /** USD MM of (part of) a live asset's positions, m0 + m1·x in the asset: at ask, scaled by (1 + x) when it moves. */
+  private liveMaintenance(m: LiveAsset, m0: Decimal, m1: Decimal): Poly {
+    return scaleLine(m.asset.ask0.times(m0), m.asset.ask0.times(m1), m.moving ? ONE : ZERO)
+  }
+}
+
+/** A live asset's MM at the start of a walk, c0 + c1·x (all positions, and cross only). */
+interface MaintenanceSums {
+  m0: Decimal
+  m1: Decimal
+  cm0: Decimal
+  cm1: Decimal
 }
 
 /** (1 + d·x)·(c0 + c1·x) */
@@ -433,6 +611,10 @@ function scaleLine(c0: Decimal, c1: Decimal, d: Decimal): Poly {
 
 function addPoly(a: Poly, b: Poly): Poly {
   return [a[0].plus(b[0]), a[1].plus(b[1]), a[2].plus(b[2])]
+}
+
+function subtractPoly(a: Poly, b: Poly): Poly {
+  return [a[0].minus(b[0]), a[1].minus(b[1]), a[2].minus(b[2])]
 }
 
 export function evalPoly(p: Poly, x: Decimal): Decimal {

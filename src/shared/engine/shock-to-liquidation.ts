@@ -2,7 +2,7 @@
 // (its index and the marks of all its symbols together) at which a Single-Asset group or
 // isolated position, or the Multi-Assets account, reaches 100%. Solved exactly on each piece of
 // the shock line (linear in Single-Asset, at most quadratic in Multi-Assets).
-import { Decimal, ZERO } from '../decimal'
+import { Decimal, MINUS_ONE, TWO, ZERO } from '../decimal'
 import type { PreparedAccount } from './prepare'
 import type { MoveToLiquidation, ShockToLiquidation } from './result-types'
 import { ShockLine, evalPoly, type Entity, type Poly } from './shock-line'
@@ -51,31 +51,61 @@ export function moveToLiquidation(line: ShockLine, direction: 1 | -1): { singleA
 function firstInPiece(entities: Entity[], start: Decimal, end: Decimal | null, direction: 1 | -1): MoveToLiquidation | null {
   let best: { x: Decimal; by: string } | null = null
   for (const entity of entities) {
-    if (entity.maintenance.every((c) => c.isZero())) continue // no positions: nothing to liquidate
-    const x = firstRoot(subtract(entity.balance, entity.maintenance), start, end, direction)
+    const gap = gapOf(entity)
+    if (gap === null) continue // no positions: nothing to liquidate
+    const x = firstRoot(gap, start, end, direction)
     if (x !== null && (best === null || x.minus(start).abs().lt(best.x.minus(start).abs()))) best = { x, by: entity.name }
+    // Already at or below MM where the piece starts: no later entity is nearer (ties keep the first).
+    if (x === start) break
   }
   return best === null ? null : { move: best.x.isZero() ? ZERO.toString() : best.x.toString(), by: best.by }
+}
+
+/** An entity's margin balance − MM, c0 + c1·x + c2·x², and the x where it is 0. */
+interface Gap {
+  h: Poly
+  roots: Decimal[]
+  /** h does not move with x (a position that does not move): whether it stays above 0; null when it moves. */
+  constantAbove: boolean | null
+}
+
+/** Kept per entity: a shock line hands the same entity to every piece it does not change on. */
+const gaps = new WeakMap<Entity, Gap | null>()
+
+function gapOf(entity: Entity): Gap | null {
+  let gap = gaps.get(entity)
+  if (gap === undefined) {
+    gap = entity.maintenance.every((c) => c.isZero()) ? null : gapOfPoly(subtract(entity.balance, entity.maintenance))
+    gaps.set(entity, gap)
+  }
+  return gap
+}
+
+function gapOfPoly(h: Poly): Gap {
+  const [c0, c1, c2] = h
+  const roots: Decimal[] = []
+  if (c2.isZero()) {
+    if (!c1.isZero()) roots.push(c0.neg().div(c1))
+  } else {
+    const disc = c1.times(c1).minus(c2.times(c0).times(FOUR))
+    if (!disc.isNeg()) {
+      const sq = disc.sqrt()
+      roots.push(c1.neg().plus(sq).div(c2.times(TWO)), c1.neg().minus(sq).div(c2.times(TWO)))
+    }
+  }
+  return { h, roots, constantAbove: c1.isZero() && c2.isZero() ? c0.gt(ZERO) : null }
 }
 
 function subtract(a: Poly, b: Poly): Poly {
   return [a[0].minus(b[0]), a[1].minus(b[1]), a[2].minus(b[2])]
 }
 
+const FOUR = new Decimal(4)
+
 /** First x from `start` towards `end` with h(x) ≤ 0 (margin balance at or below MM). */
-function firstRoot(h: Poly, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
+function firstRoot({ h, roots, constantAbove }: Gap, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
+  if (constantAbove !== null) return constantAbove ? null : start
   if (!evalPoly(h, start).gt(ZERO)) return start
-  const [c0, c1, c2] = h
-  const roots: Decimal[] = []
-  if (c2.isZero()) {
-    if (!c1.isZero()) roots.push(c0.neg().div(c1))
-  } else {
-    const disc = c1.times(c1).minus(c2.times(c0).times(4))
-    if (!disc.isNeg()) {
-      const sq = disc.sqrt()
-      roots.push(c1.neg().plus(sq).div(c2.times(2)), c1.neg().minus(sq).div(c2.times(2)))
-    }
-  }
   const within = (x: Decimal): boolean => {
     const past = direction > 0 ? x.gt(start) : x.lt(start)
     if (!past) return false
@@ -85,6 +115,6 @@ function firstRoot(h: Poly, start: Decimal, end: Decimal | null, direction: 1 | 
   const inPiece = roots.filter(within).sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
   const x = inPiece[0] ?? null
   // Going down, a root at x = −1 is a price of 0: no positive price liquidates.
-  if (x !== null && direction < 0 && !x.gt(-1)) return null
+  if (x !== null && direction < 0 && !x.gt(MINUS_ONE)) return null
   return x
 }

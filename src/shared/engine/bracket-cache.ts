@@ -1,0 +1,27 @@
+// Speed (issue 10): a market's bracket rows are read into Decimals once, not on every compare.
+// A sweep, a 441-cell stress grid and each step of a plan prepare the same market again, and a
+// 687-symbol table is ~3,000 rows. Kept per row object and checked field by field on every use,
+// so a row edited in place is read again.
+import type { BracketRow } from '../scenario/types'
+import { toBrackets, type Bracket } from './brackets'
+
+interface Read {
+  row: BracketRow
+  bracket: Bracket
+}
+
+const read = new WeakMap<BracketRow, Read>()
+
+export function bracketsOf(rows: BracketRow[]): Bracket[] {
+  return rows.map((r) => {
+    const seen = read.get(r)
+    if (seen && sameRow(seen.row, r)) return seen.bracket
+    const bracket = toBrackets([r])[0]!
+    read.set(r, { row: { ...r }, bracket })
+    return bracket
+  })
+}
+
+function sameRow(a: BracketRow, b: BracketRow): boolean {
+  return a.notionalFloor === b.notionalFloor && a.notionalCap === b.notionalCap && a.maintMarginRatio === b.maintMarginRatio && a.cum === b.cum && a.initialLeverage === b.initialLeverage
+}
