@@ -9,13 +9,14 @@
 //
 // Speed at scale (issue 10): what does not move with the shocked assets is summed once per
 // account (ShockBase, kept with the PreparedAccount): per margin asset the uPnL and the MM of each
-// base asset's positions (and their total), and the Multi-Assets contribution of every
-// asset with nothing moving in it. A line then only follows its "live" assets (the margin assets
-// of its moving positions and the moving assets held), and a piece costs O(live assets + the
-// floors crossed at its start), and a floor's move is computed when a walk reaches it (floor-events.ts): the sums are carried from piece to piece, a floor crossing
-// replaces one position's MM. The sums are exact (40 significant digits hold every amount the
-// format allows), so the order they are taken in does not change a digit;
-// tests/shared/engine/shock-line-aggregated.test.ts compares every piece with the plain version.
+// base asset's positions (and their total), and the Multi-Assets contribution of every asset
+// with nothing moving in it. A line then only follows its "live" assets (the margin assets of
+// its moving positions and the moving assets held). The sums are carried from piece to piece (a
+// floor crossing replaces one position's MM), so a piece costs O(live assets + floors crossed at
+// its start), and a floor's move is only computed when a walk reaches it (floor-events.ts). The
+// sums are exact (40 significant digits hold every amount the format allows), so the order they
+// are taken in does not change a digit; tests/shared/engine/shock-line-aggregated.test.ts
+// compares every piece with the plain version.
 import { Decimal, MINUS_ONE, ONE, TWO, ZERO } from '../decimal'
 import { bracketIndex } from './brackets'
 import type { PreparedAccount } from './prepare'
