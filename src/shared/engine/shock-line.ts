@@ -18,7 +18,7 @@
 // are taken in does not change a digit; tests/shared/engine/shock-line-aggregated.test.ts
 // compares every piece with the plain version.
 import { Decimal, MINUS_ONE, ONE, TWO, ZERO } from '../decimal'
-import { bracketIndex } from './brackets'
+import { bracketIndex, type Bracket } from './brackets'
 import type { PreparedAccount } from './prepare'
 import { FloorEvents } from './floor-events'
 import { askRate, bidRate } from './prices'
@@ -224,6 +224,11 @@ class ShockBase {
     return out
   }
 
+  /** Position i's MM in x is convex: MMR never falls from one bracket to the next and MM is continuous at every floor (§2). */
+  convexMaintenance(i: number): boolean {
+    return convexBrackets(this.lines[i]!.brackets)
+  }
+
   private readonly isolatedEntities: Entity[][] = []
 
   /** The isolated position i as a Single-Asset entity while it moves, in bracket k. */
@@ -312,6 +317,24 @@ class ShockBase {
     })
     return sum
   }
+}
+
+/** Kept per pair of neighbouring brackets (bracket objects are shared between preparations, bracket-cache.ts). */
+const convexPairs = new WeakMap<Bracket, { below: Bracket; convex: boolean }>()
+
+function convexBrackets(brackets: Bracket[]): boolean {
+  for (let k = 1; k < brackets.length; k++) {
+    const below = brackets[k - 1]!
+    const b = brackets[k]!
+    let known = convexPairs.get(b)
+    if (!known || known.below !== below) {
+      const continuous = b.floor.times(b.mmr).minus(b.cum).eq(b.floor.times(below.mmr).minus(below.cum))
+      known = { below, convex: continuous && b.mmr.gte(below.mmr) }
+      convexPairs.set(b, known)
+    }
+    if (!known.convex) return false
+  }
+  return true
 }
 
 /**
@@ -519,6 +542,48 @@ export class ShockLine {
   /** The isolated entities on a piece, given the moving positions' brackets there. */
   private isolatedNow(brackets: number[]): Entity[] {
     return this.isolatedSlots.map((s) => ('entity' in s ? s.entity : this.base.movingIsolated(this.moving[s.slot]!, brackets[s.slot]!)))
+  }
+
+  /**
+   * Going up, whether each mode stays above its MM for good once it is above it at x = 0 (issue
+   * 10: the walk then stops asking, instead of crossing every floor to the last one). With every
+   * moving position's MM convex in x and no x² term, margin balance − MM is concave: above 0 at
+   * x = 0 and not falling on the last piece, it never falls back to 0. Single-Asset: every group
+   * and moving isolated position; Multi-Assets: the account (USD, §4: a rate of ask below 0 and
+   * bid above keeps the equity concave, ask ≥ bid).
+   */
+  staysAboveGoingUp(): { single: boolean; multi: boolean } {
+    const lines = this.base.lines
+    if (!this.moving.every((i) => this.base.convexMaintenance(i))) return { single: false, multi: false }
+    // On the last piece every moving position is in its last bracket: the slope of its MM is m1 there.
+    const lastSlope = (i: number): Decimal => this.base.maintenanceIn(i, lines[i]!.brackets.length - 1).m1
+    const slopes = this.live.map(() => ({ all: ZERO, cross: ZERO, count: 0 }))
+    let single = true
+    for (const i of this.moving) {
+      const l = lines[i]!
+      const s = slopes[this.liveAt.get(l.marginAsset)!]!
+      const m1 = lastSlope(i)
+      s.all = s.all.plus(m1)
+      s.count++
+      if (l.isolated) single &&= !l.slope.minus(m1).isNeg()
+      else s.cross = s.cross.plus(m1)
+    }
+    let multiSlope = ZERO
+    let multi = true
+    this.live.forEach((m, at) => {
+      const s = slopes[at]!
+      if (m.asset.isGroup && m.sums.cross > 0) single &&= !m.cu1.minus(s.cross).isNeg()
+      const d = m.moving ? ONE : ZERO
+      // No x² term: a moving asset has no moving position margined in it.
+      if (m.moving && s.count > 0) multi = false
+      // Its equity's rate far up: the sign of its slope there (its equity's sign when it has none).
+      const rate = (m.u1.isZero() ? m.e0.isNeg() : m.u1.isNeg()) ? m.asset.ask0 : m.asset.bid0
+      if (!m.u1.isZero() && m.asset.ask0.lt(m.asset.bid0)) multi = false
+      const equitySlope = rate.times(m.u1.plus(d.times(m.e0)))
+      const maintenanceSlope = m.asset.ask0.times(s.all.plus(d.times(m.heldM0)))
+      multiSlope = multiSlope.plus(equitySlope).minus(maintenanceSlope)
+    })
+    return { single, multi: multi && !multiSlope.isNeg() }
   }
 
   /** Whether a moving position's notional at move x is beyond its last bracket's cap (§3: flagged). */

@@ -31,16 +31,24 @@ export function shocksToLiquidation(account: PreparedAccount): ShockToLiquidatio
 }
 
 export function moveToLiquidation(line: ShockLine, direction: 1 | -1): { singleAsset: MoveToLiquidation; multiAssets: MoveToLiquidation } {
+  const none = { move: null, by: null }
   let single: MoveToLiquidation | null = null
   let multi: MoveToLiquidation | null = null
+  let first = true
   for (const piece of line.pieces(direction)) {
     if (single === null) {
       single = firstInPiece([...piece.groups, ...piece.isolated], piece.start, piece.end, direction)
     }
     if (multi === null) multi = firstInPiece([piece.multi], piece.start, piece.end, direction)
+    // Above MM all along the first piece, and never falling back (concave, not falling far up): no root at all.
+    if (first && direction > 0 && (single === null || multi === null)) {
+      const stays = line.staysAboveGoingUp()
+      if (single === null && stays.single) single = none
+      if (multi === null && stays.multi) multi = none
+    }
+    first = false
     if (single !== null && multi !== null) break
   }
-  const none = { move: null, by: null }
   const flag = (m: MoveToLiquidation | null): MoveToLiquidation => {
     if (m === null) return none
     return m.move !== null && line.beyondLastCap(new Decimal(m.move)) ? { ...m, beyondLastBracket: true } : m
