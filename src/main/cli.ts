@@ -37,7 +37,10 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Names, tags and notes come from files: never a raw control character on the terminal, on
+  // stdout as on stderr. JSON stays JSON: an escape \u001b in a string is the same string.
+  const io: CliIo = { out: (text) => rawIo.out(escapeLines(text)), err: rawIo.err }
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(`${USAGE}\n`)
@@ -58,9 +61,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Escapes control characters but keeps our own line breaks (the usage text has several). */
+/** Escapes control characters but keeps our own line breaks (the usage text has several; CSV ends its lines with CR LF). */
 function escapeLines(text: string): string {
-  return text.split('\n').map(escapeControlCharacters).join('\n')
+  return text
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? `${escapeControlCharacters(line.slice(0, -1))}\r` : escapeControlCharacters(line)))
+    .join('\n')
 }
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))

@@ -1,11 +1,14 @@
 // The real CLI on the fuzz run's crashes (issue 8 §3): deep nesting and NUL bytes are refused
-// with exit 2, each problem by path, and stderr never carries a raw control character.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+// with exit 2, each problem by path, and neither stderr nor stdout ever carries a raw control
+// character (a scenario's name, notes and shock names are shown escaped).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli'
 import { MAX_JSON_DEPTH } from '../../src/shared/json/strict-json'
+import { parseScenario, writeScenario } from '../../src/shared/scenario'
+import { ROOT } from '../helpers/scenarios'
 
 const dir = mkdtempSync(join(tmpdir(), 'mp-hostile-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -43,5 +46,23 @@ describe('the CLI on hostile files', () => {
     expect(market.code).toBe(2)
     expect(market.stderr).not.toMatch(RAW_CONTROL)
     expect(market.stderr).toContain('"\\u0000"')
+  })
+
+  it('a valid file whose name and shock carry control characters: stdout escapes them, and --json still decodes to the exact name', async () => {
+    const parsed = parseScenario(readFileSync(join(ROOT, 'resources/examples/btc-eth-collateral.mpscenario.json'), 'utf8'))
+    if (!parsed.ok) throw new Error('example')
+    const s = parsed.value
+    s.name = 'evil\u001b[31mRED\u202eXYZ'
+    s.shocks = [{ name: 'crash\u0007', moves: { BTC: '-0.2' } }]
+    const path = file('named.mpscenario.json', writeScenario(s))
+    const table = await runCli(['compare', path])
+    expect(table.code).toBe(0)
+    expect(table.stdout).not.toMatch(RAW_CONTROL)
+    expect(table.stdout).toContain('evil\\u001b[31mRED\\u202eXYZ')
+    const json = await runCli(['compare', path, '--json'])
+    expect(json.code).toBe(0)
+    expect(json.stdout).not.toMatch(RAW_CONTROL)
+    expect(JSON.parse(json.stdout).scenario).toBe(s.name)
+    expect(JSON.parse(json.stdout).shocks[0].name).toBe('crash\u0007')
   })
 })
