@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { fsyncDir } from './durable'
 import { LibraryError } from './store/errors'
 
 /** A file that cannot be read as asked: BAD_INPUT with the problem at `(file)`. */
@@ -78,18 +79,11 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     throw new LibraryError('BAD_INPUT', `cannot write ${path}: ${(e as Error).message}`, [{ path: '(file)', message: (e as Error).message }])
   }
-  // The rename is durable once the folder entry is on disk (not possible on Windows: skip there).
-  if (process.platform !== 'win32') {
-    try {
-      const dfd = openSync(dir, 'r')
-      try {
-        fsyncSync(dfd)
-      } finally {
-        closeSync(dfd)
-      }
-    } catch {
-      // some filesystems refuse fsync on a directory; the data itself is already synced
-    }
+  // The rename is durable once the folder entry is on disk.
+  try {
+    fsyncDir(dir)
+  } catch {
+    // some filesystems refuse fsync on a directory; the data itself is already synced
   }
 }
 

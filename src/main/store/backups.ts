@@ -5,8 +5,9 @@
 // killed half-way never shows up as a backup. Nothing here deletes a manual backup; retention
 // (7 daily + 4 weekly) only thins out the automatic ones.
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { fsyncDir, fsyncFile } from '../durable'
 import type { Db } from './database'
 
 export const BACKUPS_DIR_NAME = 'backups'
@@ -208,24 +209,4 @@ export function isoWeek(iso: string): string {
   const year = d.getUTCFullYear()
   const week = Math.floor((d.getTime() - Date.UTC(year, 0, 1)) / 86400000 / 7) + 1
   return `${year}-W${String(week).padStart(2, '0')}`
-}
-
-export function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/** Makes a rename durable (POSIX); Windows cannot open a folder, and NTFS journals renames. */
-export function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return
-  const fd = openSync(dir, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
 }
