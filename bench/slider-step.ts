@@ -253,6 +253,9 @@ async function bigBookBench(count = 1000): Promise<void> {
     if (browser.errors.length) console.log(`  page errors: ${browser.errors.slice(0, 3).join(' | ')}`)
     const gaps = (await page.evaluate(`(async () => {
       const el = document.querySelector('[data-testid="ladder-scroller"]');
+      // In view, as a user scrolls it (below the columns, the window's content scrolls first).
+      el.scrollIntoView({ block: 'start' });
+      await new Promise((r) => requestAnimationFrame(() => r()));
       const gaps = [];
       let last = performance.now();
       for (let i = 0; i < 240; i++) {
