@@ -39,7 +39,13 @@ export const usePortfolioStore = defineStore('portfolio', () => {
 
   // Serialised from the raw object, not through the reactive proxy: on a 1,000-position book
   // (500 symbols of brackets) walking the proxy tracked every field and took most of the open.
-  const draftText = computed(() => (edits.value >= 0 && draft.value ? JSON.stringify(toRaw(draft.value)) : ''))
+  // Validation serialises the draft anyway (its copy for the parser): that text is reused, so an
+  // edit or an open serialises the book once, not twice.
+  let validated: { at: number; text: string } | null = null
+  const draftText = computed(() => {
+    if (edits.value < 0 || !draft.value) return ''
+    return validated && validated.at === edits.value ? validated.text : JSON.stringify(toRaw(draft.value))
+  })
   const dirty = computed(() => draft.value !== null && draftText.value !== savedText.value)
   const isValid = computed(() => problems.value.length === 0)
   const canUndo = computed(() => undoStack.value.length > 0)
@@ -54,7 +60,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
       valid.value = null
       return
     }
-    const parsed = parseScenarioValue(clone(toRaw(draft.value)))
+    const text = JSON.stringify(toRaw(draft.value))
+    validated = { at: edits.value, text }
+    const parsed = parseScenarioValue(JSON.parse(text) as unknown)
     if (parsed.ok) {
       problems.value = []
       valid.value = markRaw(parsed.value)
