@@ -60,8 +60,11 @@ export const useComparisonStore = defineStore('comparison', () => {
   const stlPending = ref(false)
   /** Both columns under the sliders' moves; null when every slider is at 0. */
   const live = shallowRef<CompareResult | null>(null)
-  /** Slider values in percent, by asset. */
-  const moves = ref<Record<string, number>>({})
+  /**
+   * Slider values in percent, by asset. Always replaced whole, never mutated: a shallow ref, so a
+   * big book's ~480 entries are not read through a reactive proxy on every slider input.
+   */
+  const moves = shallowRef<Record<string, number>>({})
   const allCrypto = ref(0)
   /** The slider last touched: an asset, or ALL_CRYPTO. The chart's x axis is its move. */
   const activeAsset = ref<string>(ALL_CRYPTO)
