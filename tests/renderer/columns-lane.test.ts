@@ -119,4 +119,29 @@ describe('the columns in a worker', () => {
     expect(c.columnsScenario).toBe(p.valid)
     expect(c.columnsScenario!.account.positions[0]!.quantity).toBe('0.7')
   })
+
+  it('shows a search that finishes first together with its columns, and never the search of a scenario the engine refused', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    const s = loadScenario(FAQ_MULTI)
+    p.open(s)
+    await nextTick()
+    // The search answers before the columns: held, so the columns' table never pairs it with nothing.
+    answer('stl')
+    expect(c.stl).toEqual([])
+    expect(c.stlPending).toBe(true)
+    answer('columns')
+    expect(c.stlPending).toBe(false)
+    const good = c.today!.shockToLiquidation
+    expect(good).toEqual(compareScenario(s).shockToLiquidation)
+
+    // A recompute the engine refuses: the search asked for at the same moment is dropped.
+    c.refreshNow()
+    expect(waiting('stl')).toHaveLength(1)
+    answer('columns', { kind: 'error', message: 'refused' })
+    expect(c.stlPending).toBe(false)
+    answer('stl', { kind: 'stl', stl: [], method: 'from the refused scenario' })
+    expect(c.today!.shockToLiquidation).toEqual(good)
+    expect(c.today!.shockToLiquidationMethod).not.toBe('from the refused scenario')
+  })
 })

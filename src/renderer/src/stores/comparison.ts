@@ -97,7 +97,13 @@ export const useComparisonStore = defineStore('comparison', () => {
       liveSeq.value++
     }
   }
+  /** A search answer that came before its scenario's columns: shown with them, dropped if they fail. */
+  let heldStl: SliderAnswer | null = null
   function onStl(a: SliderAnswer): void {
+    if (columnsPending.value) {
+      heldStl = a
+      return
+    }
     if (a.kind === 'error') {
       error.value = a.message
       stlPending.value = false
@@ -111,9 +117,14 @@ export const useComparisonStore = defineStore('comparison', () => {
   function onColumns(a: SliderAnswer): void {
     if (a.kind === 'error') {
       // The engine refuses what the parser let through (e.g. a notional beyond the last bracket):
-      // keep the last good comparison visible (the sliders keep working on it) and say why.
+      // keep the last good comparison visible (the sliders keep working on it) and say why. The
+      // search of that scenario is not shown either: the last one stays with the last columns.
       error.value = a.message
       columnsPending.value = false
+      if (stlTimer) clearTimeout(stlTimer)
+      stlLane.cancel()
+      heldStl = null
+      stlPending.value = false
       return
     }
     if (a.kind !== 'columns' || !submitted) return
@@ -130,6 +141,11 @@ export const useComparisonStore = defineStore('comparison', () => {
     if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
     columns.value = a.result
     columnsPending.value = false
+    if (heldStl) {
+      const held = heldStl
+      heldStl = null
+      onStl(held)
+    }
     computeLive()
     computeSweep()
   }
@@ -204,6 +220,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     if (stlTimer) clearTimeout(stlTimer)
     if (!s) {
       submitted = null
+      heldStl = null
       lastScenario = null
       columnsLane.cancel()
       liveLane.cancel()
@@ -221,6 +238,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     }
     scenarioGen++
     submitted = s
+    heldStl = null
     stlLane.setScenario(scenarioGen, s)
     columnsLane.setScenario(scenarioGen, s)
     stlPending.value = true
