@@ -88,6 +88,8 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
       await page.getByRole('alertdialog', { name: 'Changed elsewhere' }).waitFor()
       await check('confirm: save conflict')
       await page.getByRole('button', { name: /Reload/ }).click()
+      // The reload is done (else the CSV import below may meet the unsaved-changes guard).
+      await page.getByText(/Reloaded ".*" as saved elsewhere/).first().waitFor()
 
       await page.getByRole('tab', { name: 'Positions', exact: true }).click()
       const csv = 'symbol,side,quantity,entryPrice,leverage,marginType,isolatedWallet\nBTCUSDT,long,1.2,60500,20,cross,\n'

@@ -2,7 +2,7 @@
 // heights that keep the scrollbar true (logic/row-window.ts).
 import { describe, expect, it } from 'vitest'
 import { problemsByPath } from '../../src/renderer/src/logic/problems'
-import { rowOffsets, windowOf } from '../../src/renderer/src/logic/row-window'
+import { rowOffsets, stableWindowOf, windowOf } from '../../src/renderer/src/logic/row-window'
 
 describe('row window', () => {
   const fixed = rowOffsets(1000, () => 28)
@@ -31,6 +31,31 @@ describe('row window', () => {
     // Scrolled to 130 px: inside row 2 (68..132), so the window starts there (no overscan).
     expect(windowOf(offsets, 130, 34, 0)).toMatchObject({ start: 2, before: 68 })
     expect(windowOf(offsets, 132, 34, 0)).toMatchObject({ start: 3, before: 132 })
+  })
+
+  it('keeps the window while the rows in view stay inside it by the margin (hysteresis)', () => {
+    // 560 px in view = 20 rows; overscan 20, margin 4.
+    const first = stableWindowOf(null, fixed, 2800, 560, 20, 4)
+    expect(first).toEqual(windowOf(fixed, 2800, 560, 20))
+    expect(first).toMatchObject({ start: 80, end: 140 })
+    // Rows 100..119 in view, then 116..135: still 4 rows inside, the very same window.
+    expect(stableWindowOf(first, fixed, 2800 + 16 * 28, 560, 20, 4)).toBe(first)
+    // One row further the margin is gone: a new window around the view.
+    const next = stableWindowOf(first, fixed, 2800 + 17 * 28, 560, 20, 4)
+    expect(next).not.toBe(first)
+    expect(next).toEqual(windowOf(fixed, 2800 + 17 * 28, 560, 20))
+    // Up too.
+    expect(stableWindowOf(first, fixed, 2800 - 16 * 28, 560, 20, 4)).toBe(first)
+    expect(stableWindowOf(first, fixed, 2800 - 17 * 28, 560, 20, 4)).not.toBe(first)
+    // At the ends the margin is clamped: the last rows keep the window that reaches the end.
+    const end = stableWindowOf(null, fixed, 28000 - 560, 560, 20, 4)
+    expect(end.end).toBe(1000)
+    expect(stableWindowOf(end, fixed, 28000 - 560 - 28, 560, 20, 4)).toBe(end)
+    // Other rows (a sort, a new result of another length): never the old window.
+    const fewer = rowOffsets(500, () => 28)
+    expect(stableWindowOf(end, fewer, 2800, 560, 20, 4)).toEqual(windowOf(fewer, 2800, 560, 20))
+    const taller = rowOffsets(1000, () => 30)
+    expect(stableWindowOf(first, taller, 2800, 560, 20, 4)).toEqual(windowOf(taller, 2800, 560, 20))
   })
 
   it('stays fast at 100,000 rows (no O(n²))', () => {

@@ -52,10 +52,32 @@ export function windowOf(offsets: readonly number[], scrollTop: number, viewport
 }
 
 /**
+ * Hysteresis: the previous window while the rows in view, with `margin` rows either side (the
+ * next row keyboard focus moves to), are still inside it; else a new one with the overscan. A
+ * scroll step that stays inside the rendered rows then changes nothing in the DOM (the same
+ * object: nothing depending on it re-renders), so most frames of a scroll are the browser's alone.
+ */
+export function stableWindowOf(prev: RowWindow | null, offsets: readonly number[], scrollTop: number, viewport: number, overscan: number, margin: number): RowWindow {
+  const count = offsets.length - 1
+  const view = windowOf(offsets, scrollTop, viewport, 0)
+  const lo = Math.max(0, view.start - margin)
+  const hi = Math.min(count, view.end + margin)
+  if (prev && prev.end <= count && prev.start <= lo && hi <= prev.end && prev.before === offsets[prev.start] && prev.after === offsets[count]! - offsets[prev.end]!) return prev
+  return windowOf(offsets, scrollTop, viewport, overscan)
+}
+
+/**
  * A window over `count()` rows of a scroller holding one table (sticky thead): bind `scroller` as
  * the scrolling element's ref and call `onScroll` from its scroll event.
  */
-export function useRowWindow(options: { count: () => number; heightOf: (i: number) => number; overscan?: number; initialViewport?: number }): {
+export function useRowWindow(options: {
+  count: () => number
+  heightOf: (i: number) => number
+  overscan?: number
+  initialViewport?: number
+  /** Keep the window while the rows in view stay this many rows inside it (stableWindowOf); none by default. */
+  keepMargin?: number
+}): {
   scroller: Ref<HTMLElement | null>
   window: Ref<RowWindow>
   onScroll: () => void
@@ -65,7 +87,12 @@ export function useRowWindow(options: { count: () => number; heightOf: (i: numbe
   const scrollTop = ref(0)
   const viewport = ref(options.initialViewport ?? 800)
   const offsets = computed(() => rowOffsets(options.count(), options.heightOf))
-  const win = computed(() => windowOf(offsets.value, scrollTop.value, viewport.value, options.overscan ?? 10))
+  let last: RowWindow | null = null
+  const win = computed(() => {
+    const overscan = options.overscan ?? 10
+    last = options.keepMargin === undefined ? windowOf(offsets.value, scrollTop.value, viewport.value, overscan) : stableWindowOf(last, offsets.value, scrollTop.value, viewport.value, overscan, options.keepMargin)
+    return last
+  })
   function onScroll(): void {
     const el = scroller.value
     if (!el) return

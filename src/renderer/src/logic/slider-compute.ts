@@ -1,10 +1,14 @@
-// The shock explorer's per-frame work, pure and transport-free: the comparison at the sliders'
-// market and the 201-point margin-ratio sweep; and the shock-to-liquidation search after an edit. The slider worker runs it off the main thread;
+// The comparison's work, pure and transport-free: both columns after an edit (a 1,000-position
+// book takes ~0.4 s: off the main thread, the window stays responsive), the comparison at the
+// sliders' market and the 201-point margin-ratio sweep; and the shock-to-liquidation search after
+// an edit. The slider worker runs it off the main thread;
 // where no Worker exists (component tests, a plain Node import) the store calls it inline.
 import { Decimal } from '../../../shared/decimal'
-import { compareScenario, prepareAccount, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
+import { compareScenario, prepareAccount, shockAssets, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { stressGrid, type GridSpec, type StressGrid } from '../../../shared/engine'
+// Not re-exported by the engine's index: the search alone, as compareScenario runs it.
+import { SHOCK_TO_LIQUIDATION_METHOD, shocksToLiquidation } from '../../../shared/engine/shock-to-liquidation'
 import { SWEEP_POINTS, SWEEP_RANGE, toSeries, type SweepSeries } from './sweep-series'
 
 const XS = Array.from({ length: SWEEP_POINTS }, (_, i) => new Decimal(i - (SWEEP_POINTS - 1) / 2).div((SWEEP_POINTS - 1) / (2 * SWEEP_RANGE)))
@@ -24,14 +28,19 @@ export interface SweepRequest {
 export interface StlRequest {
   kind: 'stl'
 }
+/** Both columns at today's market (no shock to liquidation: its own request) and the assets a shock can move. */
+export interface ColumnsRequest {
+  kind: 'columns'
+}
 /** The stress grid of two assets (scenario-format.md §4), for the Stress grid tab. */
 export interface GridRequest {
   kind: 'grid'
   spec: GridSpec
 }
-export type SliderRequest = LiveRequest | SweepRequest | StlRequest | GridRequest
+export type SliderRequest = LiveRequest | SweepRequest | StlRequest | GridRequest | ColumnsRequest
 export type SliderAnswer =
   | { kind: 'live'; result: CompareResult }
+  | { kind: 'columns'; result: CompareResult; assets: string[] }
   | { kind: 'sweep'; sweep: SweepSeries }
   | { kind: 'stl'; stl: ShockToLiquidation[]; method: string }
   | { kind: 'grid'; grid: StressGrid }
@@ -40,10 +49,11 @@ export type SliderAnswer =
 export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAnswer {
   try {
     if (req.kind === 'stl') {
-      // Only the search is read: no plan, max open or funding horizon (scenario v2).
-      const r = compareScenario(scenario, { namedShocks: false, plan: false })
-      return { kind: 'stl', stl: r.shockToLiquidation, method: r.shockToLiquidationMethod }
+      // Only the search is read: the prepared account and the search, nothing else of a compare
+      // (liquidation prices, max open: the columns' work, half of it on a 1,000-position book).
+      return { kind: 'stl', stl: shocksToLiquidation(prepareAccount(scenario)), method: SHOCK_TO_LIQUIDATION_METHOD }
     }
+    if (req.kind === 'columns') return { kind: 'columns', result: compareScenario(scenario, { shockToLiquidation: false }), assets: shockAssets(prepareAccount(scenario)) }
     if (req.kind === 'grid') return { kind: 'grid', grid: stressGrid(prepareAccount(scenario), req.spec) }
     if (req.kind === 'live') {
       // The named shocks are not recomputed per frame: the columns show today's.

@@ -1,14 +1,18 @@
 // The comparison of both modes for the portfolio being edited, computed in the renderer by the
-// pure engine (architecture.md allows it) from the last VALID scenario only. The shock
+// pure engine (architecture.md allows it) from the last VALID scenario only. Both columns are
+// computed in a worker too (a 1,000-position book takes ~0.4 s: the window must not freeze), next
+// to the shock-to-liquidation search, which starts at the same moment in its own worker. The
+// columns shown always come with the scenario they were computed on (`columnsScenario`): a table
+// indexed by position never pairs one scenario's rows with another's figures. The shock
 // explorer's sliders move the market live: one request per animation frame at most
 // (requestAnimationFrame-coalesced), and the 201-point sweep only when the slider's asset changes.
 // Both run in a Web Worker (workers/slider.worker.ts), one worker per kind, latest wins: the
-// window never waits for them; so does the shock-to-liquidation search after an edit (a third
-// worker). Without Worker (component tests, a CSP without worker-src) they run inline.
+// window never waits for them; so do the search and the columns (a third and a fourth worker).
+// Without Worker (component tests, a CSP without worker-src) they run inline.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { Decimal } from '../../../shared/decimal'
-import { compareScenario, prepareAccount, shockAssets, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
+import type { CompareResult, ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { ALL_CRYPTO, isCrypto } from '../logic/assets'
 import type { SliderAnswer } from '../logic/slider-compute'
@@ -45,13 +49,22 @@ export const useComparisonStore = defineStore('comparison', () => {
 
   /** Both columns at today's market (no shock-to-liquidation; see `stl`). */
   const columns = shallowRef<CompareResult | null>(null)
+  /** The scenario `columns` (and `live`, `sweep`) were computed on: what the views pair them with. */
+  const columnsScenario = shallowRef<Scenario | null>(null)
+  /** True while the columns of a newer valid scenario are being computed. */
+  const columnsPending = ref(false)
+  /** Every asset a shock can move, of `columnsScenario` (the engine's order). */
+  const assets = shallowRef<string[]>([])
   const stl = shallowRef<ShockToLiquidation[]>([])
   const stlMethod = ref('')
   const stlPending = ref(false)
   /** Both columns under the sliders' moves; null when every slider is at 0. */
   const live = shallowRef<CompareResult | null>(null)
-  /** Slider values in percent, by asset. */
-  const moves = ref<Record<string, number>>({})
+  /**
+   * Slider values in percent, by asset. Always replaced whole, never mutated: a shallow ref, so a
+   * big book's ~480 entries are not read through a reactive proxy on every slider input.
+   */
+  const moves = shallowRef<Record<string, number>>({})
   const allCrypto = ref(0)
   /** The slider last touched: an asset, or ALL_CRYPTO. The chart's x axis is its move. */
   const activeAsset = ref<string>(ALL_CRYPTO)
@@ -68,7 +81,10 @@ export const useComparisonStore = defineStore('comparison', () => {
   let framePending = false
   const frame = frameScheduler()
   let scenarioGen = 0
+  /** The scenario the live and sweep lanes work on: the columns' (set when they arrive). */
   let lastScenario: Scenario | null = null
+  /** The scenario last sent to the columns and search lanes (answers for older ones are dropped). */
+  let submitted: Scenario | null = null
 
   function onLive(a: SliderAnswer, ms: number): void {
     stepTimes.push(ms)
@@ -81,7 +97,13 @@ export const useComparisonStore = defineStore('comparison', () => {
       liveSeq.value++
     }
   }
+  /** A search answer that came before its scenario's columns: shown with them, dropped if they fail. */
+  let heldStl: SliderAnswer | null = null
   function onStl(a: SliderAnswer): void {
+    if (columnsPending.value) {
+      heldStl = a
+      return
+    }
     if (a.kind === 'error') {
       error.value = a.message
       stlPending.value = false
@@ -91,12 +113,48 @@ export const useComparisonStore = defineStore('comparison', () => {
       stlPending.value = false
     }
   }
+  /** The columns of the scenario last sent: now the live and sweep lanes work on it too. */
+  function onColumns(a: SliderAnswer): void {
+    if (a.kind === 'error') {
+      // The engine refuses what the parser let through (e.g. a notional beyond the last bracket):
+      // keep the last good comparison visible (the sliders keep working on it) and say why. The
+      // search of that scenario is not shown either: the last one stays with the last columns.
+      error.value = a.message
+      columnsPending.value = false
+      if (stlTimer) clearTimeout(stlTimer)
+      stlLane.cancel()
+      heldStl = null
+      stlPending.value = false
+      return
+    }
+    if (a.kind !== 'columns' || !submitted) return
+    const s = submitted
+    error.value = null
+    columnsScenario.value = s
+    assets.value = a.assets
+    lastScenario = s
+    liveLane.setScenario(scenarioGen, s)
+    sweepLane.setScenario(scenarioGen, s)
+    // Sliders of assets that no longer exist are dropped.
+    const known = new Set(a.assets)
+    moves.value = Object.fromEntries(Object.entries(moves.value).filter(([k]) => known.has(k)))
+    if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
+    columns.value = a.result
+    columnsPending.value = false
+    if (heldStl) {
+      const held = heldStl
+      heldStl = null
+      onStl(held)
+    }
+    computeLive()
+    computeSweep()
+  }
   function onSweep(a: SliderAnswer): void {
     if (a.kind === 'error') error.value = a.message
     else if (a.kind === 'sweep') sweep.value = a.sweep
   }
   /** A worker lane, falling back to inline if the worker cannot start or breaks. */
-  function makeLane(which: 'live' | 'sweep' | 'stl', onAnswer: OnAnswer): Lane {
+  function makeLane(which: 'live' | 'sweep' | 'stl' | 'columns', onAnswer: OnAnswer): Lane {
     const w = startWorker()
     if (!w) return inlineLane(onAnswer)
     inWorker.value = true
@@ -104,25 +162,32 @@ export const useComparisonStore = defineStore('comparison', () => {
       w.terminate()
       inWorker.value = false
       const l = inlineLane(onAnswer)
+      if (which === 'columns') {
+        columnsLane = l
+        l.setScenario(scenarioGen, submitted)
+        if (submitted && columnsPending.value) l.submit({ kind: 'columns' })
+        return
+      }
+      if (which === 'stl') {
+        stlLane = l
+        l.setScenario(scenarioGen, submitted)
+        if (submitted && stlPending.value) l.submit({ kind: 'stl' })
+        return
+      }
       l.setScenario(scenarioGen, lastScenario)
       if (which === 'live') {
         liveLane = l
         computeLive()
-      } else if (which === 'sweep') {
+      } else {
         sweepLane = l
         computeSweep()
-      } else {
-        stlLane = l
-        if (lastScenario) l.submit({ kind: 'stl' })
       }
     })
   }
   let liveLane: Lane = makeLane('live', onLive)
   let sweepLane: Lane = makeLane('sweep', onSweep)
   let stlLane: Lane = makeLane('stl', onStl)
-
-  const scenario = computed(() => portfolio.valid)
-  const assets = computed(() => (scenario.value ? shockAssets(prepareAccount(scenario.value)) : []))
+  let columnsLane: Lane = makeLane('columns', onColumns)
   const cryptoAssets = computed(() => assets.value.filter(isCrypto))
   const shocked = computed(() => Object.values(moves.value).some((v) => v !== 0))
   /** The result the columns show: live under a shock, else today's, with the shock to liquidation of today. */
@@ -147,43 +212,40 @@ export const useComparisonStore = defineStore('comparison', () => {
     stlLane.submit({ kind: 'stl' })
   }
 
-  /** A new valid scenario: both columns at once, the slow search after a pause. */
+  /**
+   * A new valid scenario: the search (on open; after a pause when typing) and both columns start
+   * together, each in its worker; the sliders follow once the columns are in (onColumns).
+   */
   function recompute(s: Scenario | null, immediateStl: boolean): void {
     if (stlTimer) clearTimeout(stlTimer)
     if (!s) {
+      submitted = null
+      heldStl = null
       lastScenario = null
+      columnsLane.cancel()
       liveLane.cancel()
       sweepLane.cancel()
       stlLane.cancel()
       columns.value = null
+      columnsScenario.value = null
+      columnsPending.value = false
+      assets.value = []
       live.value = null
       stl.value = []
+      stlPending.value = false
       sweep.value = null
       return
     }
-    try {
-      columns.value = compareScenario(s, { shockToLiquidation: false })
-      error.value = null
-    } catch (e) {
-      // The engine refuses what the parser let through (e.g. a notional beyond the last bracket):
-      // keep the last good comparison visible and say why.
-      error.value = e instanceof Error ? e.message : String(e)
-      return
-    }
     scenarioGen++
-    lastScenario = s
-    liveLane.setScenario(scenarioGen, s)
-    sweepLane.setScenario(scenarioGen, s)
+    submitted = s
+    heldStl = null
     stlLane.setScenario(scenarioGen, s)
-    // Sliders of assets that no longer exist are dropped.
-    const known = new Set(assets.value) // s is portfolio.valid, which `assets` is computed from
-    moves.value = Object.fromEntries(Object.entries(moves.value).filter(([a]) => known.has(a)))
-    if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
+    columnsLane.setScenario(scenarioGen, s)
     stlPending.value = true
+    columnsPending.value = true
+    columnsLane.submit({ kind: 'columns' })
     if (immediateStl) computeStl()
     else stlTimer = setTimeout(computeStl, STL_DELAY_MS)
-    computeLive()
-    computeSweep()
   }
 
   function computeLive(): void {
@@ -268,6 +330,16 @@ export const useComparisonStore = defineStore('comparison', () => {
         allCrypto.value = 0
         activeAsset.value = ALL_CRYPTO
         live.value = null
+        // Nothing of the portfolio shown before stays on screen while this one's columns compute.
+        liveLane.cancel()
+        sweepLane.cancel()
+        lastScenario = null
+        columns.value = null
+        columnsScenario.value = null
+        assets.value = []
+        stl.value = []
+        sweep.value = null
+        error.value = null
       }
       recompute(s, opened)
     },
@@ -281,6 +353,8 @@ export const useComparisonStore = defineStore('comparison', () => {
 
   return {
     columns,
+    columnsScenario,
+    columnsPending,
     live,
     result,
     today,

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
 import { parseScenarioValue, type Problem, type Scenario } from '../../../shared/scenario'
 import type { Portfolio } from '../../../shared/ipc/library-types'
+import { restoreSnapshot, snapshotOf } from '../logic/undo-snapshot'
 
 type Json = Record<string, unknown>
 
@@ -25,8 +26,11 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   const savedText = ref('')
   const valid = shallowRef<Scenario | null>(null)
   const problems = shallowRef<Problem[]>([])
-  const undoStack = ref<string[]>([])
-  const redoStack = ref<string[]>([])
+  // Snapshots sharing what did not change (logic/undo-snapshot.ts): 200 steps of a 1,000-position
+  // book were 200 full copies (~130 MB). Frozen trees, never made reactive: the arrays are replaced.
+  const undoStack = shallowRef<readonly unknown[]>([])
+  const redoStack = shallowRef<readonly unknown[]>([])
+  const top = (stack: readonly unknown[]): unknown => stack[stack.length - 1]
   /** Incremented by every open(): the comparison resets its sliders on a new one. */
   const generation = ref(0)
   let lastEdit: { path: string; at: number } | null = null
@@ -35,7 +39,13 @@ export const usePortfolioStore = defineStore('portfolio', () => {
 
   // Serialised from the raw object, not through the reactive proxy: on a 1,000-position book
   // (500 symbols of brackets) walking the proxy tracked every field and took most of the open.
-  const draftText = computed(() => (edits.value >= 0 && draft.value ? JSON.stringify(toRaw(draft.value)) : ''))
+  // Validation serialises the draft anyway (its copy for the parser): that text is reused, so an
+  // edit or an open serialises the book once, not twice.
+  let validated: { at: number; text: string } | null = null
+  const draftText = computed(() => {
+    if (edits.value < 0 || !draft.value) return ''
+    return validated && validated.at === edits.value ? validated.text : JSON.stringify(toRaw(draft.value))
+  })
   const dirty = computed(() => draft.value !== null && draftText.value !== savedText.value)
   const isValid = computed(() => problems.value.length === 0)
   const canUndo = computed(() => undoStack.value.length > 0)
@@ -50,7 +60,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
       valid.value = null
       return
     }
-    const parsed = parseScenarioValue(clone(toRaw(draft.value)))
+    const text = JSON.stringify(toRaw(draft.value))
+    validated = { at: edits.value, text }
+    const parsed = parseScenarioValue(JSON.parse(text) as unknown)
     if (parsed.ok) {
       problems.value = []
       valid.value = markRaw(parsed.value)
@@ -104,8 +116,8 @@ export const usePortfolioStore = defineStore('portfolio', () => {
       lastEdit.at = now
       return
     }
-    undoStack.value.push(draftText.value)
-    if (undoStack.value.length > UNDO_LIMIT) undoStack.value.shift()
+    const next = [...undoStack.value, snapshotOf(draftText.value, top(undoStack.value))]
+    undoStack.value = next.length > UNDO_LIMIT ? next.slice(next.length - UNDO_LIMIT) : next
     redoStack.value = []
     lastEdit = { path, at: now }
   }
@@ -135,19 +147,21 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   }
 
   function undo(): void {
-    const prev = undoStack.value.pop()
-    if (prev === undefined) return
-    redoStack.value.push(draftText.value)
-    draft.value = JSON.parse(prev) as Json
+    if (undoStack.value.length === 0) return
+    const prev = top(undoStack.value)
+    undoStack.value = undoStack.value.slice(0, -1)
+    redoStack.value = [...redoStack.value, snapshotOf(draftText.value, prev)]
+    draft.value = restoreSnapshot<Json>(prev)
     lastEdit = null
     validate()
   }
 
   function redo(): void {
-    const next = redoStack.value.pop()
-    if (next === undefined) return
-    undoStack.value.push(draftText.value)
-    draft.value = JSON.parse(next) as Json
+    if (redoStack.value.length === 0) return
+    const next = top(redoStack.value)
+    redoStack.value = redoStack.value.slice(0, -1)
+    undoStack.value = [...undoStack.value, snapshotOf(draftText.value, next)]
+    draft.value = restoreSnapshot<Json>(next)
     lastEdit = null
     validate()
   }

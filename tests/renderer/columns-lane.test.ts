@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+// Both columns are computed in a worker (stores/comparison.ts): the shock-to-liquidation search
+// is asked for at the same moment on open (not after the columns), an answer for a portfolio no
+// longer open is dropped, the columns shown always come with the scenario they were computed on,
+// and an engine refusal keeps the last good columns. The Worker is a fake that answers with the
+// real compute (logic/slider-compute.ts) when the test says so, in any order.
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { computeSlider, type FromWorker, type SliderRequest, type ToWorker } from '../../src/renderer/src/logic/slider-compute'
+import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
+import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
+import { compareScenario, prepareAccount, shockAssets } from '../../src/shared/engine'
+import type { Scenario } from '../../src/shared/scenario'
+import { FAQ_MULTI, loadScenario } from './helpers'
+
+const OTHER = 'resources/examples/btc-eth-collateral.mpscenario.json'
+
+class FakeWorker {
+  static all: FakeWorker[] = []
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null = null
+  onerror: ((ev: Event) => void) | null = null
+  scenarios = new Map<number, Scenario>()
+  waiting: { gen: number; seq: number; request: SliderRequest }[] = []
+  constructor() {
+    FakeWorker.all.push(this)
+  }
+  postMessage(m: ToWorker): void {
+    if (m.type === 'scenario') this.scenarios.set(m.gen, structuredClone(m.scenario))
+    else this.waiting.push({ gen: m.gen, seq: m.seq, request: m.request })
+  }
+  terminate(): void {}
+}
+
+/** The requests of this kind waiting in any worker. */
+const waiting = (kind: SliderRequest['kind']): { w: FakeWorker; i: number }[] =>
+  FakeWorker.all.flatMap((w) => w.waiting.map((r, i) => ({ w, i, r })).filter((x) => x.r.request.kind === kind)).map(({ w, i }) => ({ w, i }))
+
+/** Answer the oldest waiting request of this kind as the worker would (plain JSON, by structured clone). */
+function answer(kind: SliderRequest['kind'], override?: FromWorker['answer']): void {
+  const found = waiting(kind)[0]
+  if (!found) throw new Error(`no ${kind} request waiting`)
+  const [r] = found.w.waiting.splice(found.i, 1)
+  const s = found.w.scenarios.get(r!.gen)!
+  const out: FromWorker = { gen: r!.gen, seq: r!.seq, answer: override ?? computeSlider(s, r!.request), ms: 1 }
+  found.w.onmessage!({ data: structuredClone(out) } as MessageEvent<FromWorker>)
+}
+
+beforeEach(() => {
+  FakeWorker.all = []
+  vi.stubGlobal('Worker', FakeWorker)
+  setActivePinia(createPinia())
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('the columns in a worker', () => {
+  it('asks for the search at once on open, drops the answers of a portfolio no longer open, and pairs the columns with their scenario', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    expect(c.inWorker).toBe(true)
+    p.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    // Nothing computed in the page: both asked of their workers at the same moment.
+    expect(c.columns).toBeNull()
+    expect(c.columnsPending).toBe(true)
+    expect(waiting('columns')).toHaveLength(1)
+    expect(waiting('stl')).toHaveLength(1)
+
+    // Another portfolio opens before the first one's answers arrive.
+    p.open(loadScenario(OTHER))
+    await nextTick()
+    const other = p.valid!
+    answer('columns')
+    answer('stl')
+    expect(c.columns).toBeNull()
+    expect(c.stl).toEqual([])
+    expect(c.columnsPending).toBe(true)
+
+    answer('columns')
+    expect(c.columnsPending).toBe(false)
+    expect(c.columnsScenario).toBe(other)
+    expect(c.columns).toEqual(compareScenario(other, { shockToLiquidation: false }))
+    expect(c.assets).toEqual(shockAssets(prepareAccount(other)))
+    expect(c.stlPending).toBe(true)
+    answer('stl')
+    expect(c.stlPending).toBe(false)
+    expect(c.today!.shockToLiquidation).toEqual(compareScenario(other).shockToLiquidation)
+  })
+
+  it('keeps the last good columns and their scenario while an edit computes, and when the engine refuses it', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    p.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    answer('columns')
+    const good = c.columns
+    const goodScenario = c.columnsScenario
+    expect(good).not.toBeNull()
+
+    p.setField(['account', 'positions', 0, 'quantity'], '0.6')
+    await nextTick()
+    // While the edit computes, the columns shown are the last ones, with the scenario they are of.
+    expect(c.columnsPending).toBe(true)
+    expect(c.columns).toBe(good)
+    expect(c.columnsScenario).toBe(goodScenario)
+    expect(c.columnsScenario).not.toBe(p.valid)
+    answer('columns', { kind: 'error', message: 'beyond the last bracket' })
+    expect(c.error).toBe('beyond the last bracket')
+    expect(c.columns).toBe(good)
+    expect(c.columnsScenario).toBe(goodScenario)
+    expect(c.columnsPending).toBe(false)
+
+    p.setField(['account', 'positions', 0, 'quantity'], '0.7')
+    await nextTick()
+    answer('columns')
+    expect(c.error).toBeNull()
+    expect(c.columnsScenario).toBe(p.valid)
+    expect(c.columnsScenario!.account.positions[0]!.quantity).toBe('0.7')
+  })
+
+  it('shows a search that finishes first together with its columns, and never the search of a scenario the engine refused', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    const s = loadScenario(FAQ_MULTI)
+    p.open(s)
+    await nextTick()
+    // The search answers before the columns: held, so the columns' table never pairs it with nothing.
+    answer('stl')
+    expect(c.stl).toEqual([])
+    expect(c.stlPending).toBe(true)
+    answer('columns')
+    expect(c.stlPending).toBe(false)
+    const good = c.today!.shockToLiquidation
+    expect(good).toEqual(compareScenario(s).shockToLiquidation)
+
+    // A recompute the engine refuses: the search asked for at the same moment is dropped.
+    c.refreshNow()
+    expect(waiting('stl')).toHaveLength(1)
+    answer('columns', { kind: 'error', message: 'refused' })
+    expect(c.stlPending).toBe(false)
+    answer('stl', { kind: 'stl', stl: [], method: 'from the refused scenario' })
+    expect(c.today!.shockToLiquidation).toEqual(good)
+    expect(c.today!.shockToLiquidationMethod).not.toBe('from the refused scenario')
+  })
+})
