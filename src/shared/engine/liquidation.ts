@@ -54,8 +54,8 @@ export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice 
   const solvePiece = pieceSolver(problem)
   let piece: Piece = { brackets: legs.map((l) => bracketIndex(l.brackets, l.quantity.times(problem.mark))), atBid: true }
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const price = solvePiece(piece)
-    if (price === null || !price.gt(ZERO)) break
+    const price = positiveRoot(solvePiece(piece))
+    if (price === null) break
     const next = pieceAt(problem, price, twoRates)
     if (samePiece(piece, next)) return found(problem, price)
     piece = next
@@ -63,7 +63,23 @@ export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice 
   return searchAllPieces(problem, twoRates, solvePiece)
 }
 
-type Solver = (piece: Piece) => Decimal | null
+/** A piece's equation as numerator / denominator (denominator never zero): the root unevaluated. */
+interface Root {
+  numerator: Decimal
+  denominator: Decimal
+}
+
+type Solver = (piece: Piece) => Root | null
+
+/**
+ * The root when it is positive, else null. Its sign is the signs' product (a non-zero quotient
+ * never rounds to 0), so only a positive root pays for the division (issue 10: most symbols of a
+ * well-collateralised account have none, and the search solved every piece).
+ */
+function positiveRoot(root: Root | null): Decimal | null {
+  if (root === null || root.numerator.isZero() || root.numerator.isNeg() !== root.denominator.isNeg()) return null
+  return root.numerator.div(root.denominator)
+}
 
 /**
  * The root of one piece's linear equation. What does not depend on the piece (Σ s·Q·EP, Σ s·Q,
@@ -98,8 +114,7 @@ function pieceSolver(p: LiquidationProblem): Solver {
     })
     const denominator = a.times(sumQtyMmr).minus(terms.rQty)
     if (denominator.isZero()) return null
-    const numerator = terms.head.minus(a.times(p.otherMaintenance.minus(sumCum)))
-    return numerator.div(denominator)
+    return { numerator: terms.head.minus(a.times(p.otherMaintenance.minus(sumCum))), denominator }
   }
 }
 
@@ -128,8 +143,8 @@ export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, solveP
   for (const brackets of reachablePieces(p.legs)) {
     for (const atBid of twoRates ? [true, false] : [true]) {
       const piece = { brackets, atBid }
-      const price = solvePiece(piece)
-      if (price !== null && price.gt(ZERO) && consistent(p, piece, price, twoRates)) {
+      const price = positiveRoot(solvePiece(piece))
+      if (price !== null && consistent(p, piece, price, twoRates)) {
         const distance = price.minus(p.mark).abs()
         if (bestDistance === null || distance.lt(bestDistance)) {
           best = price
