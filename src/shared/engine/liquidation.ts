@@ -51,7 +51,8 @@ const MAX_ITERATIONS = 8
 export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice {
   const { legs } = problem
   const twoRates = !problem.bidRate.eq(problem.askRate)
-  const solvePiece = pieceSolver(problem)
+  const equation = pieceEquation(problem)
+  const solvePiece = solverOf(equation)
   let piece: Piece = { brackets: legs.map((l) => bracketIndex(l.brackets, l.quantity.times(problem.mark))), atBid: true }
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const price = positiveRoot(solvePiece(piece))
@@ -60,7 +61,7 @@ export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice 
     if (samePiece(piece, next)) return found(problem, price)
     piece = next
   }
-  return searchAllPieces(problem, twoRates, solvePiece)
+  return searchAllPieces(problem, twoRates, equation)
 }
 
 /** A piece's equation as numerator / denominator (denominator never zero): the root unevaluated. */
@@ -82,11 +83,18 @@ function positiveRoot(root: Root | null): Decimal | null {
 }
 
 /**
+ * A piece's numerator and denominator, with each leg's Q·MMR taken at bracket `mmrAt[i]` and
+ * its cum at bracket `cumAt[i]` (the same bracket for a real piece; `noPositiveRoot` mixes them
+ * to bound every piece at once).
+ */
+type Equation = (atBid: boolean, mmrAt: number[], cumAt: number[]) => Root
+
+/**
  * The root of one piece's linear equation. What does not depend on the piece (Σ s·Q·EP, Σ s·Q,
  * each rate's constant terms, each leg's Q·MMR per bracket) is computed once per problem (issue
  * 10: a hedge symbol tries dozens of pieces), with the same operations in the same order.
  */
-function pieceSolver(p: LiquidationProblem): Solver {
+function pieceEquation(p: LiquidationProblem): Equation {
   const a = p.askRate
   let sumCost = ZERO
   let sumQty = ZERO
@@ -102,20 +110,77 @@ function pieceSolver(p: LiquidationProblem): Solver {
   let atBid: { rQty: Decimal; head: Decimal } | null = null
   let atAsk: { rQty: Decimal; head: Decimal } | null = null
   const qtyMmr = p.legs.map((l) => new Array<Decimal | undefined>(l.brackets.length))
-  return (piece) => {
-    const terms = piece.atBid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))
+  return (bid, mmrAt, cumAt) => {
+    const terms = bid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))
     let sumQtyMmr = ZERO
     let sumCum = ZERO
     p.legs.forEach((leg, i) => {
-      const k = piece.brackets[i]!
-      const b = leg.brackets[k]!
-      sumQtyMmr = sumQtyMmr.plus((qtyMmr[i]![k] ??= leg.quantity.times(b.mmr)))
-      sumCum = sumCum.plus(b.cum)
+      const k = mmrAt[i]!
+      sumQtyMmr = sumQtyMmr.plus((qtyMmr[i]![k] ??= leg.quantity.times(leg.brackets[k]!.mmr)))
+      sumCum = sumCum.plus(leg.brackets[cumAt[i]!]!.cum)
     })
-    const denominator = a.times(sumQtyMmr).minus(terms.rQty)
-    if (denominator.isZero()) return null
-    return { numerator: terms.head.minus(a.times(p.otherMaintenance.minus(sumCum))), denominator }
+    return { numerator: terms.head.minus(a.times(p.otherMaintenance.minus(sumCum))), denominator: a.times(sumQtyMmr).minus(terms.rQty) }
   }
+}
+
+function solverOf(equation: Equation): Solver {
+  return (piece) => {
+    const root = equation(piece.atBid, piece.brackets, piece.brackets)
+    return root.denominator.isZero() ? null : root
+  }
+}
+
+/** Per bracket table: the brackets with the smallest and largest MMR and cum. */
+interface Extremes {
+  minMmr: number
+  maxMmr: number
+  minCum: number
+  maxCum: number
+}
+
+// Bracket tables are prepared once per account and shared by every problem on the symbol.
+const extremesCache = new WeakMap<Bracket[], Extremes>()
+
+function extremesOf(brackets: Bracket[]): Extremes {
+  let e = extremesCache.get(brackets)
+  if (e) return e
+  e = { minMmr: 0, maxMmr: 0, minCum: 0, maxCum: 0 }
+  for (let k = 1; k < brackets.length; k++) {
+    const b = brackets[k]!
+    if (b.mmr.lt(brackets[e.minMmr]!.mmr)) e.minMmr = k
+    if (b.mmr.gt(brackets[e.maxMmr]!.mmr)) e.maxMmr = k
+    if (b.cum.lt(brackets[e.minCum]!.cum)) e.minCum = k
+    if (b.cum.gt(brackets[e.maxCum]!.cum)) e.maxCum = k
+  }
+  extremesCache.set(brackets, e)
+  return e
+}
+
+/**
+ * True when no piece at all can hold a positive root, proved without solving any (issue 10: most
+ * symbols of a well-collateralised account have none, and the search tried every piece). With
+ * Q ≥ 0 and a ≥ 0, every operation of `pieceEquation` is monotone in each leg's MMR and cum,
+ * rounding included (rounding to 40 digits never reverses an order): the denominator rises with
+ * the MMRs, the numerator with the cums. So the denominators of all pieces lie between the
+ * smallest-MMR and largest-MMR choices, the numerators between the smallest-cum and largest-cum
+ * ones; when, at each rate searched, all denominators are ≤ 0 and all numerators ≥ 0 (or the
+ * reverse), no root is positive (a zero denominator has no root, a zero numerator gives 0).
+ */
+function noPositiveRoot(p: LiquidationProblem, twoRates: boolean, equation: Equation): boolean {
+  if (p.askRate.isNeg() || p.legs.some((l) => l.quantity.isNeg())) return false
+  const ex = p.legs.map((l) => extremesOf(l.brackets))
+  const lowMmr = ex.map((e) => e.minMmr)
+  const highMmr = ex.map((e) => e.maxMmr)
+  const lowCum = ex.map((e) => e.minCum)
+  const highCum = ex.map((e) => e.maxCum)
+  for (const atBid of twoRates ? [true, false] : [true]) {
+    const low = equation(atBid, lowMmr, lowCum)
+    const high = equation(atBid, highMmr, highCum)
+    const negative = high.denominator.lte(ZERO) && low.numerator.gte(ZERO)
+    const positive = low.denominator.gte(ZERO) && high.numerator.lte(ZERO)
+    if (!negative && !positive) return false
+  }
+  return true
 }
 
 /** The piece a price falls in: each leg's bracket at Q × P, and the sign of the asset's equity. */
@@ -137,7 +202,9 @@ function samePiece(a: Piece, b: Piece): boolean {
 }
 
 /** Every piece that can hold the root, the consistent positive root nearest the mark (exported for the differential test). */
-export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, solvePiece: Solver = pieceSolver(p)): LiquidationPrice {
+export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, equation: Equation = pieceEquation(p)): LiquidationPrice {
+  if (noPositiveRoot(p, twoRates, equation)) return { price: null, beyondLastBracket: false }
+  const solvePiece = solverOf(equation)
   let best: Decimal | null = null
   let bestDistance: Decimal | null = null
   for (const brackets of reachablePieces(p.legs)) {
