@@ -28,38 +28,87 @@ const QUANTITY_STEP = new Decimal(10).pow(-QUANTITY_PLACES)
 const NEAR_GRID = new Decimal('1e-24')
 
 export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
+  // One available per margin asset (the cost grows with the book).
+  const available = new Map<string, Decimal>()
+  return sideFigures(account, state).map((f) => {
+    const asset = f.symbol.marginAsset
+    if (!available.has(asset)) available.set(asset, availableForOrder(mode, account, state, asset))
+    return maxOpenOf(f, available.get(asset)!)
+  })
+}
+
+/** What max open needs of one symbol side that does not depend on the mode (only available does). */
+interface SideFigures {
+  symbol: PreparedSymbol
+  side: OrderSide
+  positionSide: PositionSideCode
+  book: SideBook
+  leverage: number
+  L: Decimal
+  /** The signed notional an opposite order closes first (one-way), ≤ 0 when there is none. */
+  closes: Decimal
+  /** L·MR₀: max(|N + BidValue|, |N − AskValue|). */
+  requirement: Decimal
+  /** What K is reduced by (buy: N + BidValue) or increased by (sell: N − AskValue). */
+  opened: Decimal
+  bracketLimit: Decimal
+  price: string
+}
+
+/**
+ * compare asks for both modes of one evaluation: the per-side figures (the side books, the
+ * bracket limit, a division each) are computed once per evaluated account (issue 10).
+ */
+const figuresCache = new WeakMap<AccountState, { account: PreparedAccount; figures: SideFigures[] }>()
+
+function sideFigures(account: PreparedAccount, state: AccountState): SideFigures[] {
+  const cached = figuresCache.get(state)
+  if (cached && cached.account === account) return cached.figures
   const s = account.scenario
   const hedge = s.account.positionMode === 'hedge'
   const traded = new Set([...s.account.positions.map((p) => p.symbol), ...(s.account.openOrders ?? []).map((o) => o.symbol)])
-  // One pass over the book for every side, one available per margin asset (the cost grows with the book).
+  // One pass over the book for every side.
   const books = sideBooks(state)
   const leverages = symbolLeverages(s)
-  const available = new Map<string, Decimal>()
-  const out: MaxOpenEntry[] = []
+  const figures: SideFigures[] = []
   for (const symbol of Object.keys(s.market.symbols)) {
     if (!traded.has(symbol)) continue
     const m = account.symbols.get(symbol)!
-    if (!available.has(m.marginAsset)) available.set(m.marginAsset, availableForOrder(mode, account, state, m.marginAsset))
+    const price = str(m.mark)
     const sides: [OrderSide, PositionSideCode][] = hedge ? [['buy', 'LONG'], ['sell', 'SHORT']] : [['buy', 'BOTH'], ['sell', 'BOTH']]
     for (const [side, positionSide] of sides) {
       const leverage = leverages.get(sideKey(symbol, positionSide)) ?? leverages.get(symbol) ?? Math.max(...m.brackets.map((b) => b.initialLeverage))
-      out.push(maxOpenOf(m, side, positionSide, books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK, leverage, available.get(m.marginAsset)!))
+      const book = books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK
+      const buy = side === 'buy'
+      const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
+      figures.push({
+        symbol: m,
+        side,
+        positionSide,
+        book,
+        leverage,
+        L: new Decimal(leverage),
+        // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
+        closes: buy ? book.notional.neg() : book.notional,
+        // L·MR₀ without the division, so K carries no rounding.
+        requirement: sideMarginRequirement(book, ONE),
+        opened: buy ? book.notional.plus(book.bidValue) : book.notional.minus(book.askValue),
+        bracketLimit: (buy ? cap.minus(book.notional) : cap.plus(book.notional)).div(m.mark),
+        price
+      })
     }
   }
-  return out
+  figuresCache.set(state, { account, figures })
+  return figures
 }
 
-function maxOpenOf(m: PreparedSymbol, side: OrderSide, positionSide: PositionSideCode, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
-  const price = m.mark
-  const symbol = m.symbol
-  const L = new Decimal(leverage)
-  // L·MR₀ without the division, so K carries no rounding.
-  const K = sideMarginRequirement(book, ONE).plus(L.times(available))
-  // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
-  const closes = side === 'buy' ? book.notional.neg() : book.notional
-  const marginLimit = maxDec(closes.div(price), side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price))
-  const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
-  const bracketLimit = (side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional)).div(price)
+function maxOpenOf(f: SideFigures, available: Decimal): MaxOpenEntry {
+  const { book, side, L, closes, bracketLimit } = f
+  const price = f.symbol.mark
+  const K = f.requirement.plus(L.times(available))
+  // max(closes / P, (K − X) / P) with one division: dividing by the mark (> 0) rounds
+  // monotonically, so the larger numerator gives the larger rounded quotient.
+  const marginLimit = maxDec(closes, side === 'buy' ? K.minus(f.opened) : K.plus(f.opened)).div(price)
   const limit = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit))
   let quantity = limit.toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
   // Available and MR are rounded at 40 digits, so a root within a hair of a grid point may sit on
@@ -72,14 +121,14 @@ function maxOpenOf(m: PreparedSymbol, side: OrderSide, positionSide: PositionSid
     for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
   }
   return {
-    symbol,
+    symbol: f.symbol.symbol,
     side,
-    positionSide,
-    price: str(price),
+    positionSide: f.positionSide,
+    price: f.price,
     quantity: str(quantity),
     notional: str(quantity.times(price)),
     limitedBy: marginLimit.lte(bracketLimit) ? 'margin' : 'bracket',
-    leverage
+    leverage: f.leverage
   }
 }
 
