@@ -52,10 +52,9 @@ export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice 
   const { legs } = problem
   const twoRates = !problem.bidRate.eq(problem.askRate)
   const equation = pieceEquation(problem)
-  const solvePiece = solverOf(equation)
   let piece: Piece = { brackets: legs.map((l) => bracketIndex(l.brackets, l.quantity.times(problem.mark))), atBid: true }
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const price = positiveRoot(solvePiece(piece))
+    const price = positiveRoot(solve(equation, equation.legs(piece.brackets, piece.brackets), piece.atBid))
     if (price === null) break
     const next = pieceAt(problem, price, twoRates)
     if (samePiece(piece, next)) return found(problem, price)
@@ -70,8 +69,6 @@ interface Root {
   denominator: Decimal
 }
 
-type Solver = (piece: Piece) => Root | null
-
 /**
  * The root when it is positive, else null. Its sign is the signs' product (a non-zero quotient
  * never rounds to 0), so only a positive root pays for the division (issue 10: most symbols of a
@@ -82,17 +79,27 @@ function positiveRoot(root: Root | null): Decimal | null {
   return root.numerator.div(root.denominator)
 }
 
+/** a·Σ Q·MMR and a·(MMo − Σ cum) of a choice of brackets: the part of a piece both rates share. */
+interface LegTerms {
+  qtyMmr: Decimal
+  other: Decimal
+}
+
 /**
- * A piece's numerator and denominator, with each leg's Q·MMR taken at bracket `mmrAt[i]` and
- * its cum at bracket `cumAt[i]` (the same bracket for a real piece; `noPositiveRoot` mixes them
- * to bound every piece at once).
+ * A piece's numerator and denominator: `legs` with each leg's Q·MMR taken at bracket `mmrAt[i]`
+ * and its cum at bracket `cumAt[i]` (the same bracket for a real piece; `noPositiveRoot` mixes
+ * them to bound every piece at once), then `root` at one rate.
  */
-type Equation = (atBid: boolean, mmrAt: number[], cumAt: number[]) => Root
+interface Equation {
+  legs(mmrAt: number[], cumAt: number[]): LegTerms
+  root(legs: LegTerms, atBid: boolean): Root
+}
 
 /**
  * The root of one piece's linear equation. What does not depend on the piece (Σ s·Q·EP, Σ s·Q,
- * each rate's constant terms, each leg's Q·MMR per bracket) is computed once per problem (issue
- * 10: a hedge symbol tries dozens of pieces), with the same operations in the same order.
+ * each rate's constant terms, each leg's Q·MMR per bracket) is computed once per problem, and
+ * what does not depend on the rate once per choice of brackets (issue 10: a hedge symbol tries
+ * dozens of pieces), with the same operations in the same order.
  */
 function pieceEquation(p: LiquidationProblem): Equation {
   const a = p.askRate
@@ -110,24 +117,28 @@ function pieceEquation(p: LiquidationProblem): Equation {
   let atBid: { rQty: Decimal; head: Decimal } | null = null
   let atAsk: { rQty: Decimal; head: Decimal } | null = null
   const qtyMmr = p.legs.map((l) => new Array<Decimal | undefined>(l.brackets.length))
-  return (bid, mmrAt, cumAt) => {
-    const terms = bid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))
-    let sumQtyMmr = ZERO
-    let sumCum = ZERO
-    p.legs.forEach((leg, i) => {
-      const k = mmrAt[i]!
-      sumQtyMmr = sumQtyMmr.plus((qtyMmr[i]![k] ??= leg.quantity.times(leg.brackets[k]!.mmr)))
-      sumCum = sumCum.plus(leg.brackets[cumAt[i]!]!.cum)
-    })
-    return { numerator: terms.head.minus(a.times(p.otherMaintenance.minus(sumCum))), denominator: a.times(sumQtyMmr).minus(terms.rQty) }
+  return {
+    legs: (mmrAt, cumAt) => {
+      let sumQtyMmr = ZERO
+      let sumCum = ZERO
+      p.legs.forEach((leg, i) => {
+        const k = mmrAt[i]!
+        sumQtyMmr = sumQtyMmr.plus((qtyMmr[i]![k] ??= leg.quantity.times(leg.brackets[k]!.mmr)))
+        sumCum = sumCum.plus(leg.brackets[cumAt[i]!]!.cum)
+      })
+      return { qtyMmr: a.times(sumQtyMmr), other: a.times(p.otherMaintenance.minus(sumCum)) }
+    },
+    root: (legs, bid) => {
+      const terms = bid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))
+      return { numerator: terms.head.minus(legs.other), denominator: legs.qtyMmr.minus(terms.rQty) }
+    }
   }
 }
 
-function solverOf(equation: Equation): Solver {
-  return (piece) => {
-    const root = equation(piece.atBid, piece.brackets, piece.brackets)
-    return root.denominator.isZero() ? null : root
-  }
+/** The root of a piece, null when its denominator is zero. */
+function solve(equation: Equation, legs: LegTerms, atBid: boolean): Root | null {
+  const root = equation.root(legs, atBid)
+  return root.denominator.isZero() ? null : root
 }
 
 /** Per bracket table: the brackets with the smallest and largest MMR and cum. */
@@ -173,9 +184,11 @@ function noPositiveRoot(p: LiquidationProblem, twoRates: boolean, equation: Equa
   const highMmr = ex.map((e) => e.maxMmr)
   const lowCum = ex.map((e) => e.minCum)
   const highCum = ex.map((e) => e.maxCum)
+  const lowLegs = equation.legs(lowMmr, lowCum)
+  const highLegs = equation.legs(highMmr, highCum)
   for (const atBid of twoRates ? [true, false] : [true]) {
-    const low = equation(atBid, lowMmr, lowCum)
-    const high = equation(atBid, highMmr, highCum)
+    const low = equation.root(lowLegs, atBid)
+    const high = equation.root(highLegs, atBid)
     const negative = high.denominator.lte(ZERO) && low.numerator.gte(ZERO)
     const positive = low.denominator.gte(ZERO) && high.numerator.lte(ZERO)
     if (!negative && !positive) return false
@@ -204,13 +217,13 @@ function samePiece(a: Piece, b: Piece): boolean {
 /** Every piece that can hold the root, the consistent positive root nearest the mark (exported for the differential test). */
 export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, equation: Equation = pieceEquation(p)): LiquidationPrice {
   if (noPositiveRoot(p, twoRates, equation)) return { price: null, beyondLastBracket: false }
-  const solvePiece = solverOf(equation)
   let best: Decimal | null = null
   let bestDistance: Decimal | null = null
   for (const brackets of reachablePieces(p.legs)) {
+    const legs = equation.legs(brackets, brackets)
     for (const atBid of twoRates ? [true, false] : [true]) {
       const piece = { brackets, atBid }
-      const price = positiveRoot(solvePiece(piece))
+      const price = positiveRoot(solve(equation, legs, atBid))
       if (price !== null && consistent(p, piece, price, twoRates)) {
         const distance = price.minus(p.mark).abs()
         if (bestDistance === null || distance.lt(bestDistance)) {
@@ -229,30 +242,98 @@ export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, equati
  * only kept when its choice is the one at the root (`consistent`), and each leg's bracket rises
  * with the price, so only the choices met walking the price up from 0 can hold one: Σ brackets
  * choices instead of Π brackets (issue 10: a hedge symbol with 10 brackets a leg tried 100).
+ * They depend only on the legs' tables and quantities: both modes' searches share them.
  */
 function reachablePieces(legs: LiquidationLeg[]): number[][] {
-  // Where leg i enters bracket k: P = floor / Q. One leg's floors are already in order; across
-  // legs the rounded quotient orders them (rounding is monotone) and equal quotients are
-  // ordered exactly by cross-multiplying.
-  const events: { leg: number; bracket: number; floor: Decimal; quantity: Decimal; at: Decimal | null }[] = []
-  legs.forEach((l, leg) => {
-    if (!l.quantity.gt(ZERO)) return
-    l.brackets.forEach((b, bracket) => {
-      if (bracket > 0) events.push({ leg, bracket, floor: b.floor, quantity: l.quantity, at: legs.length > 1 ? b.floor.div(l.quantity) : null })
-    })
-  })
-  if (legs.length > 1) events.sort((a, b) => a.at!.cmp(b.at!) || a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
+  const table = legs[0]!.brackets
+  const shared = legs.every((l) => l.brackets === table)
+  const key = legs.map((l) => l.quantity.toString()).join(' ')
+  let cached = shared ? reachableCache.get(table) : undefined
+  const hit = cached?.get(key)
+  if (hit) return hit
   const choice = legs.map((l) => bracketIndex(l.brackets, ZERO))
   const seen = new Set<string>([choice.join()])
   const out = [[...choice]]
-  for (const e of events) {
+  for (const e of bracketEvents(legs)) {
     if (e.bracket <= choice[e.leg]!) continue
     choice[e.leg] = e.bracket
     if (seen.has(choice.join())) continue
     seen.add(choice.join())
     out.push([...choice])
   }
-  return out.sort(odometerOrder)
+  out.sort(odometerOrder)
+  if (shared) {
+    if (!cached) reachableCache.set(table, (cached = new Map()))
+    cached.set(key, out)
+  }
+  return out
+}
+
+const reachableCache = new WeakMap<Bracket[], Map<string, number[][]>>()
+
+interface BracketEvent {
+  leg: number
+  bracket: number
+}
+
+/**
+ * Where each leg enters each of its brackets above the first (P = floor / Q), in price order,
+ * ties in leg order. One leg's floors rise, so its events are in order already; across legs the
+ * rounded quotient orders them (rounding is monotone) and equal quotients are ordered exactly by
+ * cross-multiplying. When every cross product is exact (its digits fit the precision) it alone
+ * gives that very order without a division, so the legs' lists are merged by it (issue 10).
+ */
+function bracketEvents(legs: LiquidationLeg[]): BracketEvent[] {
+  const moving = legs.flatMap((l, leg) => (l.quantity.gt(ZERO) ? [{ leg, l, table: tableFacts(l.brackets), digits: l.quantity.sd() }] : []))
+  if (legs.length === 1) return moving.flatMap((m) => m.l.brackets.slice(1).map((_, k) => ({ leg: m.leg, bracket: k + 1 })))
+  const exact = moving.every((a) => a.table.rising && moving.every((b) => a === b || a.table.floorDigits + b.digits <= Decimal.precision))
+  if (!exact) return sortedEvents(legs)
+  const next = moving.map(() => 1)
+  const out: BracketEvent[] = []
+  for (;;) {
+    let pick = -1
+    for (let i = 0; i < moving.length; i++) {
+      if (next[i]! >= moving[i]!.l.brackets.length) continue
+      if (pick < 0) {
+        pick = i
+        continue
+      }
+      const a = moving[pick]!
+      const b = moving[i]!
+      // floor_b / Q_b < floor_a / Q_a, exactly: b enters first (ties keep the lower leg).
+      if (b.l.brackets[next[i]!]!.floor.times(a.l.quantity).lt(a.l.brackets[next[pick]!]!.floor.times(b.l.quantity))) pick = i
+    }
+    if (pick < 0) return out
+    out.push({ leg: moving[pick]!.leg, bracket: next[pick]!++ })
+  }
+}
+
+/** The straightforward order: every entry price divided out, sorted (stable: ties in leg order). */
+function sortedEvents(legs: LiquidationLeg[]): BracketEvent[] {
+  const events: (BracketEvent & { floor: Decimal; quantity: Decimal; at: Decimal })[] = []
+  legs.forEach((l, leg) => {
+    if (!l.quantity.gt(ZERO)) return
+    l.brackets.forEach((b, bracket) => {
+      if (bracket > 0) events.push({ leg, bracket, floor: b.floor, quantity: l.quantity, at: b.floor.div(l.quantity) })
+    })
+  })
+  return events.sort((a, b) => a.at.cmp(b.at) || a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
+}
+
+/** Per bracket table: whether the floors strictly rise, and the most significant digits of a floor. */
+interface TableFacts {
+  rising: boolean
+  floorDigits: number
+}
+
+const tableFactsCache = new WeakMap<Bracket[], TableFacts>()
+
+function tableFacts(brackets: Bracket[]): TableFacts {
+  let f = tableFactsCache.get(brackets)
+  if (f) return f
+  f = { rising: brackets.every((b, k) => k === 0 || b.floor.gt(brackets[k - 1]!.floor)), floorDigits: Math.max(...brackets.map((b) => b.floor.sd())) }
+  tableFactsCache.set(brackets, f)
+  return f
 }
 
 /** The odometer's order: the last leg's bracket is the most significant digit. */
@@ -261,11 +342,15 @@ function odometerOrder(a: number[], b: number[]): number {
   return 0
 }
 
-/** A root is real when the piece it was solved in is the piece it lies in (equity 0 fits both rates). */
+/**
+ * A root is real when the piece it was solved in is the piece it lies in (equity 0 fits both
+ * rates). Leg by leg, the equity last: most positive roots of the search fail on a bracket.
+ */
 function consistent(p: LiquidationProblem, piece: Piece, price: Decimal, twoRates: boolean): boolean {
-  const at = pieceAt(p, price, twoRates)
-  if (!at.brackets.every((v, i) => v === piece.brackets[i])) return false
-  return !twoRates || at.atBid === piece.atBid || assetEquityAt(p, price).isZero()
+  if (!p.legs.every((l, i) => bracketIndex(l.brackets, l.quantity.times(price)) === piece.brackets[i])) return false
+  if (!twoRates) return true
+  const equity = assetEquityAt(p, price)
+  return !equity.isNeg() === piece.atBid || equity.isZero()
 }
 
 function found(p: LiquidationProblem, price: Decimal): LiquidationPrice {

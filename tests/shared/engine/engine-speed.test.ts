@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { Decimal } from '../../../src/shared/decimal'
 import { evaluateAccount } from '../../../src/shared/engine/account-state'
 import { prepareAccount } from '../../../src/shared/engine/prepare'
+import { toBrackets } from '../../../src/shared/engine/brackets'
+import { liquidationPrice, searchAllPieces, type LiquidationProblem } from '../../../src/shared/engine/liquidation'
 import { maxOpen } from '../../../src/shared/engine/max-open'
 import { multiAssetsLiquidationPrices } from '../../../src/shared/engine/multi-assets'
 import { marketPrices } from '../../../src/shared/engine/prices'
@@ -17,6 +19,7 @@ import { parseBracketFile } from '../../../src/shared/import/bracket-import'
 import type { OpenOrder, Position, Scenario } from '../../../src/shared/scenario'
 import { realTiersText } from '../../helpers/real-tiers'
 import { validScenario } from '../../helpers/scenarios'
+import { liquidationPrice as referenceLiquidationPrice, searchAllPieces as referenceSearchAllPieces } from './reference/liquidation'
 import { maxOpen as referenceMaxOpen } from './reference/max-open'
 import { multiAssetsLiquidationPrices as referenceMulti, singleAssetLiquidationPrices as referenceSingle } from './reference/positions'
 
@@ -152,6 +155,46 @@ describe('speed at scale changes no figure (issue 10): positions and max open', 
         }
       }),
       { numRuns: 200 }
+    )
+  })
+
+  it('hedge legs entering their brackets at the same prices (equal or proportional sizes) search the pieces the reference does', () => {
+    const problem = fc
+      .record({
+        symbol: fc.constantFrom('BTCUSDT', 'ETHUSDT', 'DOGEUSDT'),
+        quantity: decimal(0.001, 300, 3),
+        ratio: fc.constantFrom('1', '1', '2', '0.5', '1.000001'),
+        wallet: decimal(-50000, 2000000, 2),
+        other: decimal(-500000, 500000, 2),
+        buffers: fc.boolean()
+      })
+      .map((r): LiquidationProblem => {
+        const mark = new Decimal(MARKS[tiers.assets[r.symbol]!.baseAsset]!)
+        const brackets = toBrackets(tiers.brackets[r.symbol]!)
+        const long = new Decimal(r.quantity).times(new Decimal(70210.5).div(mark).toDecimalPlaces(0).plus(1))
+        const short = long.times(r.ratio)
+        return {
+          legs: [
+            { quantity: long, signedQty: long, signedCost: long.times(mark), brackets },
+            { quantity: short, signedQty: short.neg(), signedCost: short.neg().times(mark.times('1.01')), brackets }
+          ],
+          mark,
+          wallet: new Decimal(r.wallet),
+          otherUnrealizedPnl: new Decimal(r.other),
+          otherMaintenance: new Decimal(0),
+          otherUsdEquity: new Decimal(0),
+          otherUsdMaintenance: new Decimal(0),
+          bidRate: r.buffers ? new Decimal('0.9999') : new Decimal(1),
+          askRate: r.buffers ? new Decimal('1.0002') : new Decimal(1)
+        }
+      })
+    fc.assert(
+      fc.property(problem, (p) => {
+        expect(JSON.stringify(liquidationPrice(p))).toBe(JSON.stringify(referenceLiquidationPrice(p)))
+        const twoRates = !p.bidRate.eq(p.askRate)
+        expect(JSON.stringify(searchAllPieces(p, twoRates))).toBe(JSON.stringify(referenceSearchAllPieces(p, twoRates)))
+      }),
+      { numRuns: 300 }
     )
   })
 })
