@@ -12,7 +12,7 @@
 // formulas include it. Decision: the quantity is the largest multiple of 1e-18 within both limits
 // (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
 // very cost function a plan trade uses, so the figure shown is always accepted.
-import { Decimal, ONE, ZERO, maxDec, str } from '../decimal'
+import { Decimal, ONE, ZERO, maxDec, minDec, str } from '../decimal'
 import type { OrderSide, Scenario } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
@@ -53,6 +53,8 @@ interface SideFigures {
   opened: Decimal
   bracketLimit: Decimal
   price: string
+  /** The entry last computed, and at which available. */
+  last?: { available: Decimal; entry: MaxOpenEntry }
 }
 
 /**
@@ -103,24 +105,29 @@ function sideFigures(account: PreparedAccount, state: AccountState): SideFigures
 }
 
 function maxOpenOf(f: SideFigures, available: Decimal): MaxOpenEntry {
+  // The entry is a function of the side and available alone: a mode with the same available
+  // (both 0 in an account under water) repeats the other's.
+  if (f.last && f.last.available.eq(available)) return { ...f.last.entry }
   const { book, side, L, closes, bracketLimit } = f
   const price = f.symbol.mark
   const K = f.requirement.plus(L.times(available))
   // max(closes / P, (K − X) / P) with one division: dividing by the mark (> 0) rounds
   // monotonically, so the larger numerator gives the larger rounded quotient.
   const marginLimit = maxDec(closes, side === 'buy' ? K.minus(f.opened) : K.plus(f.opened)).div(price)
-  const limit = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit))
+  // min's sign of zero is lost in max(0, ·).
+  const limit = maxDec(ZERO, minDec(marginLimit, bracketLimit))
   let quantity = limit.toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
   // Available and MR are rounded at 40 digits, so a root within a hair of a grid point may sit on
   // the wrong side of it: there only, settle it with the plan's own check, so that this quantity
   // is accepted and one step more is refused.
   if (limit.minus(quantity).lt(NEAR_GRID) || quantity.plus(QUANTITY_STEP).minus(limit).lt(NEAR_GRID)) {
-    const closesQty = closes.div(price)
-    const fitsMargin = (q: Decimal): boolean => q.lte(closesQty) || !orderCost(book, L, side, q, price, price).gt(available)
+    // Every q tried is > 0, so with nothing to close (closes ≤ 0) q ≤ closes / P never holds.
+    const closesQty = closes.gt(ZERO) ? closes.div(price) : null
+    const fitsMargin = (q: Decimal): boolean => (closesQty !== null && q.lte(closesQty)) || !orderCost(book, L, side, q, price, price).gt(available)
     for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
     for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
   }
-  return {
+  const entry: MaxOpenEntry = {
     symbol: f.symbol.symbol,
     side,
     positionSide: f.positionSide,
@@ -130,6 +137,8 @@ function maxOpenOf(f: SideFigures, available: Decimal): MaxOpenEntry {
     limitedBy: marginLimit.lte(bracketLimit) ? 'margin' : 'bracket',
     leverage: f.leverage
   }
+  f.last = { available, entry: { ...entry } }
+  return entry
 }
 
 /** Leverage by side (its position's) and by symbol (any position's, else an order's own). */
