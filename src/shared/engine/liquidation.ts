@@ -9,7 +9,7 @@
 // "recalculate with the other margin level"]: solve, look the brackets up at the result,
 // re-solve until they agree; if that oscillates or ends at a price ≤ 0, try every piece and
 // keep the consistent positive root nearest the mark. No such root: null (Binance shows "--").
-import { Decimal, ZERO } from '../decimal'
+import { Decimal, ONE, ZERO } from '../decimal'
 import { beyondLastCap, bracketIndex, type Bracket } from './brackets'
 
 export interface LiquidationLeg {
@@ -103,6 +103,8 @@ interface Equation {
  */
 function pieceEquation(p: LiquidationProblem): Equation {
   const a = p.askRate
+  // a × x is x when a is 1 (Single-Asset): x is already rounded to the precision.
+  const scaled = a.eq(ONE) ? (x: Decimal): Decimal => x : (x: Decimal): Decimal => a.times(x)
   let sumCost = ZERO
   let sumQty = ZERO
   for (const leg of p.legs) {
@@ -116,23 +118,41 @@ function pieceEquation(p: LiquidationProblem): Equation {
   })
   let atBid: { rQty: Decimal; head: Decimal } | null = null
   let atAsk: { rQty: Decimal; head: Decimal } | null = null
-  const qtyMmr = p.legs.map((l) => new Array<Decimal | undefined>(l.brackets.length))
+  const qtyMmr = p.legs.map(legQtyMmr)
+  const firstCum = p.legs.map((l) => tableFacts(l.brackets).firstCum)
   return {
     legs: (mmrAt, cumAt) => {
+      // The sums start at 0: 0 + x is x rounded, which a product already is (and 0 is +0);
+      // each table keeps 0 + cum.
       let sumQtyMmr = ZERO
       let sumCum = ZERO
       p.legs.forEach((leg, i) => {
         const k = mmrAt[i]!
-        sumQtyMmr = sumQtyMmr.plus((qtyMmr[i]![k] ??= leg.quantity.times(leg.brackets[k]!.mmr)))
-        sumCum = sumCum.plus(leg.brackets[cumAt[i]!]!.cum)
+        const t = (qtyMmr[i]![k] ??= leg.quantity.times(leg.brackets[k]!.mmr))
+        sumQtyMmr = i === 0 ? (t.isZero() ? ZERO : t) : sumQtyMmr.plus(t)
+        sumCum = i === 0 ? (firstCum[0]![cumAt[0]!] ??= ZERO.plus(leg.brackets[cumAt[0]!]!.cum)) : sumCum.plus(leg.brackets[cumAt[i]!]!.cum)
       })
-      return { qtyMmr: a.times(sumQtyMmr), other: a.times(p.otherMaintenance.minus(sumCum)) }
+      return { qtyMmr: scaled(sumQtyMmr), other: scaled(p.otherMaintenance.minus(sumCum)) }
     },
     root: (legs, bid) => {
       const terms = bid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))
       return { numerator: terms.head.minus(legs.other), denominator: legs.qtyMmr.minus(terms.rQty) }
     }
   }
+}
+
+/**
+ * A leg's Q·MMR per bracket, filled as pieces ask for them and kept with the quantity (the
+ * prepared position's own Decimal), so both modes' problems on a position share them.
+ */
+const qtyMmrCache = new WeakMap<Decimal, { brackets: Bracket[]; values: (Decimal | undefined)[] }>()
+
+function legQtyMmr(leg: LiquidationLeg): (Decimal | undefined)[] {
+  const cached = qtyMmrCache.get(leg.quantity)
+  if (cached && cached.brackets === leg.brackets) return cached.values
+  const values = new Array<Decimal | undefined>(leg.brackets.length)
+  qtyMmrCache.set(leg.quantity, { brackets: leg.brackets, values })
+  return values
 }
 
 /** The root of a piece, null when its denominator is zero. */
@@ -286,7 +306,7 @@ interface BracketEvent {
 function bracketEvents(legs: LiquidationLeg[]): BracketEvent[] {
   const moving = legs.flatMap((l, leg) => (l.quantity.gt(ZERO) ? [{ leg, l, table: tableFacts(l.brackets), digits: l.quantity.sd() }] : []))
   if (legs.length === 1) return moving.flatMap((m) => m.l.brackets.slice(1).map((_, k) => ({ leg: m.leg, bracket: k + 1 })))
-  const exact = moving.every((a) => a.table.rising && moving.every((b) => a === b || a.table.floorDigits + b.digits <= Decimal.precision))
+  const exact = moving.every((a) => a.table.rising() && moving.every((b) => a === b || a.table.floorDigits() + b.digits <= Decimal.precision))
   if (!exact) return sortedEvents(legs)
   const next = moving.map(() => 1)
   const out: BracketEvent[] = []
@@ -320,10 +340,11 @@ function sortedEvents(legs: LiquidationLeg[]): BracketEvent[] {
   return events.sort((a, b) => a.at.cmp(b.at) || a.floor.times(b.quantity).cmp(b.floor.times(a.quantity)))
 }
 
-/** Per bracket table: whether the floors strictly rise, and the most significant digits of a floor. */
+/** Per bracket table, each found when first needed: whether the floors strictly rise, the most significant digits of a floor, 0 + cum of each bracket. */
 interface TableFacts {
-  rising: boolean
-  floorDigits: number
+  rising: () => boolean
+  floorDigits: () => number
+  firstCum: (Decimal | undefined)[]
 }
 
 const tableFactsCache = new WeakMap<Bracket[], TableFacts>()
@@ -331,7 +352,13 @@ const tableFactsCache = new WeakMap<Bracket[], TableFacts>()
 function tableFacts(brackets: Bracket[]): TableFacts {
   let f = tableFactsCache.get(brackets)
   if (f) return f
-  f = { rising: brackets.every((b, k) => k === 0 || b.floor.gt(brackets[k - 1]!.floor)), floorDigits: Math.max(...brackets.map((b) => b.floor.sd())) }
+  let rising: boolean | undefined
+  let floorDigits: number | undefined
+  f = {
+    rising: () => (rising ??= brackets.every((b, k) => k === 0 || b.floor.gt(brackets[k - 1]!.floor))),
+    floorDigits: () => (floorDigits ??= Math.max(...brackets.map((b) => b.floor.sd()))),
+    firstCum: new Array<Decimal | undefined>(brackets.length)
+  }
   tableFactsCache.set(brackets, f)
   return f
 }
@@ -347,10 +374,16 @@ function odometerOrder(a: number[], b: number[]): number {
  * rates). Leg by leg, the equity last: most positive roots of the search fail on a bracket.
  */
 function consistent(p: LiquidationProblem, piece: Piece, price: Decimal, twoRates: boolean): boolean {
-  if (!p.legs.every((l, i) => bracketIndex(l.brackets, l.quantity.times(price)) === piece.brackets[i])) return false
+  if (!p.legs.every((l, i) => inBracket(l.brackets, piece.brackets[i]!, l.quantity.times(price)))) return false
   if (!twoRates) return true
   const equity = assetEquityAt(p, price)
   return !equity.isNeg() === piece.atBid || equity.isZero()
+}
+
+/** bracketIndex(brackets, notional) === k: with floors that rise, whether notional lies in [floor k, floor k+1). */
+function inBracket(brackets: Bracket[], k: number, notional: Decimal): boolean {
+  if (!tableFacts(brackets).rising()) return bracketIndex(brackets, notional) === k
+  return (k === 0 || brackets[k]!.floor.lte(notional)) && (k === brackets.length - 1 || notional.lt(brackets[k + 1]!.floor))
 }
 
 function found(p: LiquidationProblem, price: Decimal): LiquidationPrice {
