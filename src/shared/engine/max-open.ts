@@ -78,22 +78,26 @@ function sideFigures(account: PreparedAccount, state: AccountState): SideFigures
     const m = account.symbols.get(symbol)!
     const price = str(m.mark)
     const sides: [OrderSide, PositionSideCode][] = hedge ? [['buy', 'LONG'], ['sell', 'SHORT']] : [['buy', 'BOTH'], ['sell', 'BOTH']]
+    // A symbol's two sides often share the leverage (its cap) and, one-way, the book (its MR).
+    let shared: { leverage: number; cap: Decimal; book: SideBook; requirement: Decimal } | null = null
     for (const [side, positionSide] of sides) {
       const leverage = leverages.get(sideKey(symbol, positionSide)) ?? leverages.get(symbol) ?? Math.max(...m.brackets.map((b) => b.initialLeverage))
       const book = books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK
       const buy = side === 'buy'
-      const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
+      const cap: Decimal = shared?.leverage === leverage ? shared.cap : (maxNotionalForLeverage(m.brackets, leverage) ?? ZERO)
+      // L·MR₀ without the division, so K carries no rounding.
+      const requirement: Decimal = shared?.book === book ? shared.requirement : sideMarginRequirement(book, ONE)
+      shared = { leverage, cap, book, requirement }
       figures.push({
         symbol: m,
         side,
         positionSide,
         book,
         leverage,
-        L: new Decimal(leverage),
+        L: decimalLeverage(leverage),
         // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
         closes: buy ? book.notional.neg() : book.notional,
-        // L·MR₀ without the division, so K carries no rounding.
-        requirement: sideMarginRequirement(book, ONE),
+        requirement,
         opened: buy ? book.notional.plus(book.bidValue) : book.notional.minus(book.askValue),
         bracketLimit: (buy ? cap.minus(book.notional) : cap.plus(book.notional)).div(m.mark),
         price
@@ -102,6 +106,15 @@ function sideFigures(account: PreparedAccount, state: AccountState): SideFigures
   }
   figuresCache.set(state, { account, figures })
   return figures
+}
+
+const leverageDecimals = new Map<number, Decimal>()
+
+/** Leverages are small integers: one Decimal each. */
+function decimalLeverage(leverage: number): Decimal {
+  let L = leverageDecimals.get(leverage)
+  if (!L) leverageDecimals.set(leverage, (L = new Decimal(leverage)))
+  return L
 }
 
 function maxOpenOf(f: SideFigures, available: Decimal): MaxOpenEntry {
