@@ -161,12 +161,13 @@ function solve(equation: Equation, legs: LegTerms, atBid: boolean): Root | null 
   return root.denominator.isZero() ? null : root
 }
 
-/** Per bracket table: the brackets with the smallest and largest MMR and cum. */
+/** Per bracket table: the brackets with the smallest and largest MMR and cum, and whether both never fall from one bracket to the next. */
 interface Extremes {
   minMmr: number
   maxMmr: number
   minCum: number
   maxCum: number
+  rising: boolean
 }
 
 // Bracket tables are prepared once per account and shared by every problem on the symbol.
@@ -175,9 +176,10 @@ const extremesCache = new WeakMap<Bracket[], Extremes>()
 function extremesOf(brackets: Bracket[]): Extremes {
   let e = extremesCache.get(brackets)
   if (e) return e
-  e = { minMmr: 0, maxMmr: 0, minCum: 0, maxCum: 0 }
+  e = { minMmr: 0, maxMmr: 0, minCum: 0, maxCum: 0, rising: true }
   for (let k = 1; k < brackets.length; k++) {
     const b = brackets[k]!
+    if (b.mmr.lt(brackets[k - 1]!.mmr) || b.cum.lt(brackets[k - 1]!.cum)) e.rising = false
     if (b.mmr.lt(brackets[e.minMmr]!.mmr)) e.minMmr = k
     if (b.mmr.gt(brackets[e.maxMmr]!.mmr)) e.maxMmr = k
     if (b.cum.lt(brackets[e.minCum]!.cum)) e.minCum = k
@@ -237,13 +239,18 @@ function samePiece(a: Piece, b: Piece): boolean {
 /** Every piece that can hold the root, the consistent positive root nearest the mark (exported for the differential test). */
 export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, equation: Equation = pieceEquation(p)): LiquidationPrice {
   if (noPositiveRoot(p, twoRates, equation)) return { price: null, beyondLastBracket: false }
+  const pieces = reachablePieces(p.legs)
+  const legsAt = new Array<LegTerms | undefined>(pieces.length)
+  const legsOf = (j: number): LegTerms => (legsAt[j] ??= equation.legs(pieces[j]!, pieces[j]!))
+  const rates = twoRates ? [true, false] : [true]
+  const candidates = rates.map((atBid) => positiveRootPieces(p, pieces, (j) => equation.root(legsOf(j), atBid)))
   let best: Decimal | null = null
   let bestDistance: Decimal | null = null
-  for (const brackets of reachablePieces(p.legs)) {
-    const legs = equation.legs(brackets, brackets)
-    for (const atBid of twoRates ? [true, false] : [true]) {
+  pieces.forEach((brackets, j) => {
+    rates.forEach((atBid, r) => {
+      if (!candidates[r]!(j)) return
       const piece = { brackets, atBid }
-      const price = positiveRoot(solve(equation, legs, atBid))
+      const price = positiveRoot(solve(equation, legsOf(j), atBid))
       if (price !== null && consistent(p, piece, price, twoRates)) {
         const distance = price.minus(p.mark).abs()
         if (bestDistance === null || distance.lt(bestDistance)) {
@@ -251,9 +258,31 @@ export function searchAllPieces(p: LiquidationProblem, twoRates: boolean, equati
           bestDistance = distance
         }
       }
-    }
-  }
+    })
+  })
   return best === null ? { price: null, beyondLastBracket: false } : found(p, best)
+}
+
+/**
+ * Which pieces, at one rate, can have a positive root (the others are skipped as `positiveRoot`
+ * would skip them). The reachable pieces form a chain, each leg's bracket never falling from one
+ * to the next; where every leg's MMR and cum never fall either (Q ≥ 0, a ≥ 0), the denominator
+ * and the numerator never fall along the chain (`noPositiveRoot`: every operation is monotone).
+ * Both negative is then a prefix and both positive a suffix: scanning in from each end finds
+ * them, one piece past each, instead of every piece (issue 10: a hedge symbol's dozens).
+ */
+function positiveRootPieces(p: LiquidationProblem, pieces: number[][], rootAt: (j: number) => Root): (j: number) => boolean {
+  const chain = pieces.every((c, j) => j === 0 || c.every((k, i) => k >= pieces[j - 1]![i]!))
+  if (!chain || p.askRate.isNeg() || p.legs.some((l) => l.quantity.isNeg() || !extremesOf(l.brackets).rising)) return () => true
+  const both = (j: number, sign: 1 | -1): boolean => {
+    const { numerator, denominator } = rootAt(j)
+    return sign > 0 ? numerator.gt(ZERO) && denominator.gt(ZERO) : numerator.lt(ZERO) && denominator.lt(ZERO)
+  }
+  let prefix = 0
+  while (prefix < pieces.length && both(prefix, -1)) prefix++
+  let suffix = pieces.length
+  while (suffix > prefix && both(suffix - 1, 1)) suffix--
+  return (j) => j < prefix || j >= suffix
 }
 
 /**
