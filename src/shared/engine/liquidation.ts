@@ -112,9 +112,10 @@ function pieceEquation(p: LiquidationProblem): Equation {
     sumQty = sumQty.plus(leg.signedQty)
   }
   const equityBase = p.wallet.plus(p.otherUnrealizedPnl).minus(sumCost)
+  // r × x is x when r is 1, as for a.
   const rateTerms = (r: Decimal): { rQty: Decimal; head: Decimal } => ({
-    rQty: r.times(sumQty),
-    head: p.otherUsdEquity.plus(r.times(equityBase)).minus(p.otherUsdMaintenance)
+    rQty: r.eq(ONE) ? sumQty : r.times(sumQty),
+    head: p.otherUsdEquity.plus(r.eq(ONE) ? equityBase : r.times(equityBase)).minus(p.otherUsdMaintenance)
   })
   let atBid: { rQty: Decimal; head: Decimal } | null = null
   let atAsk: { rQty: Decimal; head: Decimal } | null = null
