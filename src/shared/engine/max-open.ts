@@ -30,10 +30,15 @@ const NEAR_GRID = new Decimal('1e-24')
 export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
   // One available per margin asset (the cost grows with the book).
   const available = new Map<string, Decimal>()
+  // L × available, one per margin asset and leverage (most sides share a few leverages).
+  const leveraged = new Map<string, Decimal>()
   return sideFigures(account, state).map((f) => {
     const asset = f.symbol.marginAsset
     if (!available.has(asset)) available.set(asset, availableForOrder(mode, account, state, asset))
-    return maxOpenOf(f, available.get(asset)!)
+    const a = available.get(asset)!
+    const key = `${asset} ${f.leverage}`
+    if (!leveraged.has(key)) leveraged.set(key, f.L.times(a))
+    return maxOpenOf(f, a, leveraged.get(key)!)
   })
 }
 
@@ -117,13 +122,13 @@ function decimalLeverage(leverage: number): Decimal {
   return L
 }
 
-function maxOpenOf(f: SideFigures, available: Decimal): MaxOpenEntry {
+function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decimal): MaxOpenEntry {
   // The entry is a function of the side and available alone: a mode with the same available
   // (both 0 in an account under water) repeats the other's.
   if (f.last && f.last.available.eq(available)) return { ...f.last.entry }
   const { book, side, L, closes, bracketLimit } = f
   const price = f.symbol.mark
-  const K = f.requirement.plus(L.times(available))
+  const K = f.requirement.plus(leveragedAvailable)
   // max(closes / P, (K − X) / P) with one division: dividing by the mark (> 0) rounds
   // monotonically, so the larger numerator gives the larger rounded quotient.
   const marginLimit = maxDec(closes, side === 'buy' ? K.minus(f.opened) : K.plus(f.opened)).div(price)
