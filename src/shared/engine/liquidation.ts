@@ -177,14 +177,18 @@ const extremesCache = new WeakMap<Bracket[], Extremes>()
 function extremesOf(brackets: Bracket[]): Extremes {
   let e = extremesCache.get(brackets)
   if (e) return e
-  e = { minMmr: 0, maxMmr: 0, minCum: 0, maxCum: 0, rising: true }
-  for (let k = 1; k < brackets.length; k++) {
-    const b = brackets[k]!
-    if (b.mmr.lt(brackets[k - 1]!.mmr) || b.cum.lt(brackets[k - 1]!.cum)) e.rising = false
-    if (b.mmr.lt(brackets[e.minMmr]!.mmr)) e.minMmr = k
-    if (b.mmr.gt(brackets[e.maxMmr]!.mmr)) e.maxMmr = k
-    if (b.cum.lt(brackets[e.minCum]!.cum)) e.minCum = k
-    if (b.cum.gt(brackets[e.maxCum]!.cum)) e.maxCum = k
+  const last = brackets.length - 1
+  // Any real table: MMR and cum rise with the bracket, the first and last are the extremes.
+  const rising = brackets.every((b, k) => k === 0 || (b.mmr.gte(brackets[k - 1]!.mmr) && b.cum.gte(brackets[k - 1]!.cum)))
+  e = rising ? { minMmr: 0, maxMmr: last, minCum: 0, maxCum: last, rising } : { minMmr: 0, maxMmr: 0, minCum: 0, maxCum: 0, rising }
+  if (!rising) {
+    for (let k = 1; k <= last; k++) {
+      const b = brackets[k]!
+      if (b.mmr.lt(brackets[e.minMmr]!.mmr)) e.minMmr = k
+      if (b.mmr.gt(brackets[e.maxMmr]!.mmr)) e.maxMmr = k
+      if (b.cum.lt(brackets[e.minCum]!.cum)) e.minCum = k
+      if (b.cum.gt(brackets[e.maxCum]!.cum)) e.maxCum = k
+    }
   }
   extremesCache.set(brackets, e)
   return e
