@@ -299,10 +299,10 @@ function positiveRootPieces(p: LiquidationProblem, pieces: number[][], rootAt: (
  * They depend only on the legs' tables and quantities: both modes' searches share them.
  */
 function reachablePieces(legs: LiquidationLeg[]): number[][] {
-  const table = legs[0]!.brackets
-  const shared = legs.every((l) => l.brackets === table)
+  const table = legs[0]?.brackets
+  const shared = table !== undefined && legs.every((l) => l.brackets === table)
   const key = legs.map((l) => l.quantity.toString()).join(' ')
-  let cached = shared ? reachableCache.get(table) : undefined
+  let cached = shared ? reachableCache.get(table!) : undefined
   const hit = cached?.get(key)
   if (hit) return hit
   const choice = legs.map((l) => bracketIndex(l.brackets, ZERO))
@@ -317,7 +317,7 @@ function reachablePieces(legs: LiquidationLeg[]): number[][] {
   }
   out.sort(odometerOrder)
   if (shared) {
-    if (!cached) reachableCache.set(table, (cached = new Map()))
+    if (!cached) reachableCache.set(table!, (cached = new Map()))
     cached.set(key, out)
   }
   return out
