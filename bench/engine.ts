@@ -72,6 +72,7 @@ const fifty = loadExample('fifty-positions')
 const xs = Array.from({ length: 201 }, (_, i) => new Decimal(i - 100).div(200)) // −50% … +50%
 
 let book1000: Scenario | undefined
+let book200: Scenario | undefined
 let mbText = ''
 let tiersText = ''
 let dir = ''
@@ -82,6 +83,15 @@ const LIBRARY_SIZE = 10_000
 
 const entries: Entry[] = [
   { name: 'compare-50', n: 50, unit: 'positions', label: 'full compare, shock to liquidation of every asset', runs: 30, fn: () => compareScenario(fifty) },
+  {
+    name: 'compare-200',
+    n: 200,
+    unit: 'positions',
+    label: 'full compare, hedge book over 100 symbols',
+    runs: 20,
+    setup: () => (book200 = hedgeBook(100)),
+    fn: () => compareScenario(book200!)
+  },
   {
     name: 'compare-1000',
     n: 1000,

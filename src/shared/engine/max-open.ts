@@ -12,7 +12,7 @@
 // formulas include it. Decision: the quantity is the largest multiple of 1e-18 within both limits
 // (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
 // very cost function a plan trade uses, so the figure shown is always accepted.
-import { Decimal, ONE, ZERO, maxDec, str } from '../decimal'
+import { Decimal, ONE, ZERO, maxDec, minDec, str } from '../decimal'
 import type { OrderSide, Scenario } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
@@ -28,59 +28,135 @@ const QUANTITY_STEP = new Decimal(10).pow(-QUANTITY_PLACES)
 const NEAR_GRID = new Decimal('1e-24')
 
 export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
+  // One available per margin asset (the cost grows with the book).
+  const available = new Map<string, Decimal>()
+  // L × available, one per margin asset and leverage (most sides share a few leverages).
+  const leveraged = new Map<string, Decimal>()
+  return sideFigures(account, state).map((f) => {
+    const asset = f.symbol.marginAsset
+    if (!available.has(asset)) available.set(asset, availableForOrder(mode, account, state, asset))
+    const a = available.get(asset)!
+    const key = `${asset} ${f.leverage}`
+    if (!leveraged.has(key)) leveraged.set(key, f.L.times(a))
+    return maxOpenOf(f, a, leveraged.get(key)!)
+  })
+}
+
+/** What max open needs of one symbol side that does not depend on the mode (only available does). */
+interface SideFigures {
+  symbol: PreparedSymbol
+  side: OrderSide
+  positionSide: PositionSideCode
+  book: SideBook
+  leverage: number
+  L: Decimal
+  /** The signed notional an opposite order closes first (one-way), ≤ 0 when there is none. */
+  closes: Decimal
+  /** L·MR₀: max(|N + BidValue|, |N − AskValue|). */
+  requirement: Decimal
+  /** What K is reduced by (buy: N + BidValue) or increased by (sell: N − AskValue). */
+  opened: Decimal
+  bracketLimit: Decimal
+  price: string
+  /** The entry last computed, and at which available. */
+  last?: { available: Decimal; entry: MaxOpenEntry }
+}
+
+/**
+ * compare asks for both modes of one evaluation: the per-side figures (the side books, the
+ * bracket limit, a division each) are computed once per evaluated account (issue 10).
+ */
+const figuresCache = new WeakMap<AccountState, { account: PreparedAccount; figures: SideFigures[] }>()
+
+function sideFigures(account: PreparedAccount, state: AccountState): SideFigures[] {
+  const cached = figuresCache.get(state)
+  if (cached && cached.account === account) return cached.figures
   const s = account.scenario
   const hedge = s.account.positionMode === 'hedge'
   const traded = new Set([...s.account.positions.map((p) => p.symbol), ...(s.account.openOrders ?? []).map((o) => o.symbol)])
-  // One pass over the book for every side, one available per margin asset (the cost grows with the book).
+  // One pass over the book for every side.
   const books = sideBooks(state)
   const leverages = symbolLeverages(s)
-  const available = new Map<string, Decimal>()
-  const out: MaxOpenEntry[] = []
+  const figures: SideFigures[] = []
   for (const symbol of Object.keys(s.market.symbols)) {
     if (!traded.has(symbol)) continue
     const m = account.symbols.get(symbol)!
-    if (!available.has(m.marginAsset)) available.set(m.marginAsset, availableForOrder(mode, account, state, m.marginAsset))
+    const price = str(m.mark)
     const sides: [OrderSide, PositionSideCode][] = hedge ? [['buy', 'LONG'], ['sell', 'SHORT']] : [['buy', 'BOTH'], ['sell', 'BOTH']]
+    // A symbol's two sides often share the leverage (its cap) and, one-way, the book (its MR).
+    let shared: { leverage: number; cap: Decimal; book: SideBook; requirement: Decimal } | null = null
     for (const [side, positionSide] of sides) {
       const leverage = leverages.get(sideKey(symbol, positionSide)) ?? leverages.get(symbol) ?? Math.max(...m.brackets.map((b) => b.initialLeverage))
-      out.push(maxOpenOf(m, side, positionSide, books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK, leverage, available.get(m.marginAsset)!))
+      const book = books.get(sideKey(symbol, positionSide)) ?? EMPTY_BOOK
+      const buy = side === 'buy'
+      const cap: Decimal = shared?.leverage === leverage ? shared.cap : (maxNotionalForLeverage(m.brackets, leverage) ?? ZERO)
+      // L·MR₀ without the division, so K carries no rounding.
+      const requirement: Decimal = shared?.book === book ? shared.requirement : sideMarginRequirement(book, ONE)
+      shared = { leverage, cap, book, requirement }
+      figures.push({
+        symbol: m,
+        side,
+        positionSide,
+        book,
+        leverage,
+        L: decimalLeverage(leverage),
+        // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
+        closes: buy ? book.notional.neg() : book.notional,
+        requirement,
+        opened: buy ? book.notional.plus(book.bidValue) : book.notional.minus(book.askValue),
+        bracketLimit: (buy ? cap.minus(book.notional) : cap.plus(book.notional)).div(m.mark),
+        price
+      })
     }
   }
-  return out
+  figuresCache.set(state, { account, figures })
+  return figures
 }
 
-function maxOpenOf(m: PreparedSymbol, side: OrderSide, positionSide: PositionSideCode, book: SideBook, leverage: number, available: Decimal): MaxOpenEntry {
-  const price = m.mark
-  const symbol = m.symbol
-  const L = new Decimal(leverage)
-  // L·MR₀ without the division, so K carries no rounding.
-  const K = sideMarginRequirement(book, ONE).plus(L.times(available))
-  // One-way: closing the position is a reducing trade, always accepted (§8), whatever the orders hold.
-  const closes = side === 'buy' ? book.notional.neg() : book.notional
-  const marginLimit = maxDec(closes.div(price), side === 'buy' ? K.minus(book.notional.plus(book.bidValue)).div(price) : K.plus(book.notional.minus(book.askValue)).div(price))
-  const cap = maxNotionalForLeverage(m.brackets, leverage) ?? ZERO
-  const bracketLimit = (side === 'buy' ? cap.minus(book.notional) : cap.plus(book.notional)).div(price)
-  const limit = maxDec(ZERO, Decimal.min(marginLimit, bracketLimit))
+const leverageDecimals = new Map<number, Decimal>()
+
+/** Leverages are small integers: one Decimal each. */
+function decimalLeverage(leverage: number): Decimal {
+  let L = leverageDecimals.get(leverage)
+  if (!L) leverageDecimals.set(leverage, (L = new Decimal(leverage)))
+  return L
+}
+
+function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decimal): MaxOpenEntry {
+  // The entry is a function of the side and available alone: a mode with the same available
+  // (both 0 in an account under water) repeats the other's.
+  if (f.last && f.last.available.eq(available)) return { ...f.last.entry }
+  const { book, side, L, closes, bracketLimit } = f
+  const price = f.symbol.mark
+  const K = f.requirement.plus(leveragedAvailable)
+  // max(closes / P, (K − X) / P) with one division: dividing by the mark (> 0) rounds
+  // monotonically, so the larger numerator gives the larger rounded quotient.
+  const marginLimit = maxDec(closes, side === 'buy' ? K.minus(f.opened) : K.plus(f.opened)).div(price)
+  // min's sign of zero is lost in max(0, ·).
+  const limit = maxDec(ZERO, minDec(marginLimit, bracketLimit))
   let quantity = limit.toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
   // Available and MR are rounded at 40 digits, so a root within a hair of a grid point may sit on
   // the wrong side of it: there only, settle it with the plan's own check, so that this quantity
   // is accepted and one step more is refused.
   if (limit.minus(quantity).lt(NEAR_GRID) || quantity.plus(QUANTITY_STEP).minus(limit).lt(NEAR_GRID)) {
-    const closesQty = closes.div(price)
-    const fitsMargin = (q: Decimal): boolean => q.lte(closesQty) || !orderCost(book, L, side, q, price, price).gt(available)
+    // Every q tried is > 0, so with nothing to close (closes ≤ 0) q ≤ closes / P never holds.
+    const closesQty = closes.gt(ZERO) ? closes.div(price) : null
+    const fitsMargin = (q: Decimal): boolean => (closesQty !== null && q.lte(closesQty)) || !orderCost(book, L, side, q, price, price).gt(available)
     for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
     for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
   }
-  return {
-    symbol,
+  const entry: MaxOpenEntry = {
+    symbol: f.symbol.symbol,
     side,
-    positionSide,
-    price: str(price),
+    positionSide: f.positionSide,
+    price: f.price,
     quantity: str(quantity),
     notional: str(quantity.times(price)),
     limitedBy: marginLimit.lte(bracketLimit) ? 'margin' : 'bracket',
-    leverage
+    leverage: f.leverage
   }
+  f.last = { available, entry: { ...entry } }
+  return entry
 }
 
 /** Leverage by side (its position's) and by symbol (any position's, else an order's own). */

@@ -56,8 +56,19 @@ export function sideBooks(state: AccountState): Map<string, SideBook> {
  */
 export function orderCost(book: SideBook, leverage: Decimal, side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal, hedge = false): Decimal {
   const positionSide: PositionSideCode = hedge ? (side === 'buy' ? 'LONG' : 'SHORT') : 'BOTH'
-  const leg = { signedNotional: book.notional, bidValue: book.bidValue, askValue: book.askValue, leverage, positionSide, signedQty: book.notional.div(mark) }
+  const leg = { signedNotional: book.notional, bidValue: book.bidValue, askValue: book.askValue, leverage, positionSide, signedQty: signedQuantity(book, mark) }
   return extraOrderCost(leg, { side, quantity, price }, mark)
+}
+
+// Max open settles a quantity with several costs on one book at one mark: N / mark once.
+const signedQuantities = new WeakMap<SideBook, { mark: Decimal; quantity: Decimal }>()
+
+function signedQuantity(book: SideBook, mark: Decimal): Decimal {
+  const cached = signedQuantities.get(book)
+  if (cached && cached.mark.eq(mark)) return cached.quantity
+  const quantity = book.notional.div(mark)
+  signedQuantities.set(book, { mark, quantity })
+  return quantity
 }
 
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */
