@@ -17,7 +17,7 @@
 // sums are exact (40 significant digits hold every amount the format allows), so the order they
 // are taken in does not change a digit; tests/shared/engine/shock-line-aggregated.test.ts
 // compares every piece with the plain version.
-import { Decimal, MINUS_ONE, ONE, TWO, ZERO } from '../decimal'
+import { Decimal, MINUS_ONE, ONE, ZERO } from '../decimal'
 import { bracketIndex, type Bracket } from './brackets'
 import type { PreparedAccount } from './prepare'
 import { FloorEvents } from './floor-events'
@@ -101,6 +101,7 @@ interface BracketMaintenance {
 type Contribution = [Poly, Poly]
 
 const ZERO_POLY: Poly = [ZERO, ZERO, ZERO]
+const HALF = new Decimal('0.5')
 
 /** The account's shock-independent part, computed once per PreparedAccount. */
 class ShockBase {
@@ -601,45 +602,36 @@ export class ShockLine {
    * liquidation stops asking for one mode once it has found that mode's root.
    */
   private piece(start: Decimal, end: Decimal | null, maintenance: Poly, cross: CrossMaintenance[], isolated: Entity[]): Piece {
-    // The same groups (the same objects) on every piece until a cross position crosses a floor.
-    const singleAsset = (): Entity[] => {
-      let groups = this.groupsOf.get(cross)
-      if (!groups) {
-        groups = this.base.groupAssets.map((a) => {
-          const at = this.liveAt.get(a.asset)
-          if (at === undefined) return this.base.restingGroup(a)
-          const m = this.live[at]!
-          const h = m.sums
-          const c = cross[at]!
-          return { name: a.asset, balance: [h.groupBalance0, m.cu1, ZERO], maintenance: h.cross > 0 ? [c.cm0, c.cm1, ZERO] : [ZERO, ZERO, ZERO] }
-        })
-        this.groupsOf.set(cross, groups)
-      }
-      return groups
+    return new LinePiece(this, start, end, maintenance, cross, isolated)
+  }
+
+  /** The Single-Asset groups given each live asset's cross MM: the same objects until a cross position crosses a floor. */
+  groupsOn(cross: CrossMaintenance[]): Entity[] {
+    let groups = this.groupsOf.get(cross)
+    if (!groups) {
+      groups = this.base.groupAssets.map((a) => {
+        const at = this.liveAt.get(a.asset)
+        if (at === undefined) return this.base.restingGroup(a)
+        const m = this.live[at]!
+        const h = m.sums
+        const c = cross[at]!
+        return { name: a.asset, balance: [h.groupBalance0, m.cu1, ZERO], maintenance: h.cross > 0 ? [c.cm0, c.cm1, ZERO] : [ZERO, ZERO, ZERO] }
+      })
+      this.groupsOf.set(cross, groups)
     }
-    let multi: Entity | null = null
-    const multiAssets = (): Entity => {
-      if (multi) return multi
-      let equity = this.steadyEquity
-      if (this.swinging.length > 0) {
-        // A point inside the piece tells each asset's equity sign there (constant on the piece).
-        const inside = end === null ? start.plus(ONE) : start.plus(end).div(TWO)
-        for (const m of this.swinging) equity = addPoly(equity, this.liveEquity(m, inside))
-      }
-      multi = { name: 'account', balance: equity, maintenance }
-      return multi
+    return groups
+  }
+
+  /** The Multi-Assets account on a piece, given its USD MM there. */
+  accountOn(start: Decimal, end: Decimal | null, maintenance: Poly): Entity {
+    let equity = this.steadyEquity
+    if (this.swinging.length > 0) {
+      // A point inside the piece tells each asset's equity sign there (constant on the piece);
+      // × ½ is the same correctly rounded number as ÷ 2.
+      const inside = end === null ? start.plus(ONE) : start.plus(end).times(HALF)
+      for (const m of this.swinging) equity = addPoly(equity, this.liveEquity(m, inside))
     }
-    return {
-      start,
-      end,
-      get groups() {
-        return singleAsset()
-      },
-      isolated,
-      get multi() {
-        return multiAssets()
-      }
-    }
+    return { name: 'account', balance: equity, maintenance }
   }
 
   /**
@@ -659,6 +651,28 @@ export class ShockLine {
   /** USD MM of (part of) a live asset's positions, m0 + m1·x in the asset: at ask, scaled by (1 + x) when it moves. */
   private liveMaintenance(m: LiveAsset, m0: Decimal, m1: Decimal): Poly {
     return scaleLine(m.asset.ask0.times(m0), m.asset.ask0.times(m1), m.moving ? ONE : ZERO)
+  }
+}
+
+/** One piece of a walk; its entities are built when first asked for. */
+class LinePiece implements Piece {
+  private account: Entity | null = null
+
+  constructor(
+    private readonly line: ShockLine,
+    readonly start: Decimal,
+    readonly end: Decimal | null,
+    private readonly maintenance: Poly,
+    private readonly cross: CrossMaintenance[],
+    readonly isolated: Entity[]
+  ) {}
+
+  get groups(): Entity[] {
+    return this.line.groupsOn(this.cross)
+  }
+
+  get multi(): Entity {
+    return (this.account ??= this.line.accountOn(this.start, this.end, this.maintenance))
   }
 }
 
