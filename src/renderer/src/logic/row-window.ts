@@ -111,13 +111,13 @@ export function useRowWindow(options: {
   }
   let observer: ResizeObserver | null = null
   onMounted(() => {
-    // Measured with the next frame's layout, not by forcing one in the middle of the mount.
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(onScroll)
-    else onScroll()
+    // Measured after the next layout, never by forcing one: a ResizeObserver reports once when it
+    // starts observing, after layout (a rAF would read the big table's layout before the frame did).
     if (typeof ResizeObserver === 'function' && scroller.value) {
       observer = new ResizeObserver(() => onScroll())
       observer.observe(scroller.value)
-    }
+    } else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(onScroll)
+    else onScroll()
   })
   onBeforeUnmount(() => observer?.disconnect())
   return { scroller, window: win, onScroll, scrollToRow }
