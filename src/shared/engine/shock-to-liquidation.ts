@@ -72,9 +72,10 @@ function firstInPiece(entities: Entity[], start: Decimal, end: Decimal | null, d
 /** An entity's margin balance − MM, c0 + c1·x + c2·x², and the x where it is 0. */
 interface Gap {
   h: Poly
-  roots: Decimal[]
   /** h does not move with x (a position that does not move): whether it stays above 0; null when it moves. */
   constantAbove: boolean | null
+  /** Where h is 0, solved when a walk first needs them. */
+  roots?: Decimal[]
 }
 
 /** Kept per entity: a shock line hands the same entity to every piece it does not change on. */
@@ -83,14 +84,17 @@ const gaps = new WeakMap<Entity, Gap | null>()
 function gapOf(entity: Entity): Gap | null {
   let gap = gaps.get(entity)
   if (gap === undefined) {
-    gap = entity.maintenance.every((c) => c.isZero()) ? null : gapOfPoly(subtract(entity.balance, entity.maintenance))
+    if (entity.maintenance.every((c) => c.isZero())) gap = null
+    else {
+      const h = subtract(entity.balance, entity.maintenance)
+      gap = { h, constantAbove: h[1].isZero() && h[2].isZero() ? h[0].gt(ZERO) : null }
+    }
     gaps.set(entity, gap)
   }
   return gap
 }
 
-function gapOfPoly(h: Poly): Gap {
-  const [c0, c1, c2] = h
+function rootsOf([c0, c1, c2]: Poly): Decimal[] {
   const roots: Decimal[] = []
   if (c2.isZero()) {
     if (!c1.isZero()) roots.push(c0.neg().div(c1))
@@ -101,7 +105,19 @@ function gapOfPoly(h: Poly): Gap {
       roots.push(c1.neg().plus(sq).div(c2.times(TWO)), c1.neg().minus(sq).div(c2.times(TWO)))
     }
   }
-  return { h, roots, constantAbove: c1.isZero() && c2.isZero() ? c0.gt(ZERO) : null }
+  return roots
+}
+
+/**
+ * A line's root −c0 / c1 lies on the side of 0 its coefficients' signs say, exactly (rounding
+ * keeps a sign): on the side the walk does not go (or at 0), it is behind every piece of the
+ * walk, and the division is not needed.
+ */
+function lineRootBehind([c0, c1, c2]: Poly, direction: 1 | -1): boolean {
+  if (!c2.isZero() || c1.isZero()) return false
+  if (c0.isZero()) return true
+  const positive = c0.isNeg() !== c1.isNeg()
+  return direction > 0 ? !positive : positive
 }
 
 function subtract(a: Poly, b: Poly): Poly {
@@ -111,16 +127,18 @@ function subtract(a: Poly, b: Poly): Poly {
 const FOUR = new Decimal(4)
 
 /** First x from `start` towards `end` with h(x) ≤ 0 (margin balance at or below MM). */
-function firstRoot({ h, roots, constantAbove }: Gap, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
+function firstRoot(gap: Gap, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
+  const { h, constantAbove } = gap
   if (constantAbove !== null) return constantAbove ? null : start
   if (!evalPoly(h, start).gt(ZERO)) return start
+  if (lineRootBehind(h, direction)) return null
   const within = (x: Decimal): boolean => {
     const past = direction > 0 ? x.gt(start) : x.lt(start)
     if (!past) return false
     if (end === null) return true
     return direction > 0 ? x.lte(end) : x.gte(end)
   }
-  const inPiece = roots.filter(within).sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
+  const inPiece = (gap.roots ??= rootsOf(h)).filter(within).sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
   const x = inPiece[0] ?? null
   // Going down, a root at x = −1 is a price of 0: no positive price liquidates.
   if (x !== null && direction < 0 && !x.gt(MINUS_ONE)) return null
