@@ -277,7 +277,10 @@ class ShockBase {
   restingContribution(a: AssetLine): Contribution {
     let out = this.restingContributions.get(a.asset)
     if (!out) {
-      out = contribution(a, this.sums.get(a.asset)!, { u1: ZERO, m0: this.totalMaintenance(this.sums.get(a.asset)!, false), m1: ZERO }, false, ZERO)
+      // Nothing moves in it: its equity's sign is that of wallet + uPnL at x = 0.
+      const s = this.sums.get(a.asset)!
+      const e0 = a.wallet.plus(s.u0)
+      out = [equityLine(e0.isNeg() ? a.ask0 : a.bid0, e0, ZERO, false), maintenanceLine(a, this.totalMaintenance(s, false), ZERO, false)]
       this.restingContributions.set(a.asset, out)
     }
     return out
@@ -339,15 +342,16 @@ function convexBrackets(brackets: Bracket[]): boolean {
 }
 
 /**
- * One asset's USD equity and MM on a piece, each (1 + d·x)·(c0 + c1·x). §4: equity at bid (a
- * debt at ask), MM at ask; a moving asset's rates scale by (1 + x). `inside`: a point of the
- * piece, where the equity's sign (constant on the piece) is read.
+ * An asset's USD equity along a line at one rate, (1 + d·x)·rate·(e0 + u1·x) (§4: at bid, a debt
+ * at ask; a moving asset's rate scales by 1 + x).
  */
-function contribution(a: AssetLine, h: StaticSums, m: { u1: Decimal; m0: Decimal; m1: Decimal }, moving: boolean, inside: Decimal): Contribution {
-  const e0 = a.wallet.plus(h.u0)
-  const rate = e0.plus(m.u1.times(inside)).isNeg() ? a.ask0 : a.bid0
-  const d = moving ? ONE : ZERO
-  return [scaleLine(rate.times(e0), rate.times(m.u1), d), scaleLine(a.ask0.times(m.m0), a.ask0.times(m.m1), d)]
+function equityLine(rate: Decimal, e0: Decimal, u1: Decimal, moving: boolean): Poly {
+  return scaleLine(rate.times(e0), rate.times(u1), moving ? ONE : ZERO)
+}
+
+/** The USD MM of (part of) an asset's positions, m0 + m1·x in the asset, at ask (§4), scaled by 1 + x when it moves. */
+function maintenanceLine(a: AssetLine, m0: Decimal, m1: Decimal, moving: boolean): Poly {
+  return scaleLine(a.ask0.times(m0), a.ask0.times(m1), moving ? ONE : ZERO)
 }
 
 const bases = new WeakMap<PreparedAccount, ShockBase>()
@@ -640,17 +644,14 @@ export class ShockLine {
    * its equity (constant on the piece) is read.
    */
   private liveEquity(m: LiveAsset, inside: Decimal): Poly {
-    const a = m.asset
     const atAsk = m.e0.plus(m.u1.times(inside)).isNeg()
-    const d = m.moving ? ONE : ZERO
-    const rate = atAsk ? a.ask0 : a.bid0
-    if (atAsk) return (m.equityAt.ask ??= scaleLine(rate.times(m.e0), rate.times(m.u1), d))
-    return (m.equityAt.bid ??= scaleLine(rate.times(m.e0), rate.times(m.u1), d))
+    if (atAsk) return (m.equityAt.ask ??= equityLine(m.asset.ask0, m.e0, m.u1, m.moving))
+    return (m.equityAt.bid ??= equityLine(m.asset.bid0, m.e0, m.u1, m.moving))
   }
 
-  /** USD MM of (part of) a live asset's positions, m0 + m1·x in the asset: at ask, scaled by (1 + x) when it moves. */
+  /** USD MM of (part of) a live asset's positions, m0 + m1·x in the asset. */
   private liveMaintenance(m: LiveAsset, m0: Decimal, m1: Decimal): Poly {
-    return scaleLine(m.asset.ask0.times(m0), m.asset.ask0.times(m1), m.moving ? ONE : ZERO)
+    return maintenanceLine(m.asset, m0, m1, m.moving)
   }
 }
 
