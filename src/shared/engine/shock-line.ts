@@ -555,7 +555,9 @@ export class ShockLine {
    * moving position's MM convex in x and no x² term, margin balance − MM is concave: above 0 at
    * x = 0 and not falling on the last piece, it never falls back to 0. Single-Asset: every group
    * and moving isolated position; Multi-Assets: the account (USD, §4: a rate of ask below 0 and
-   * bid above keeps the equity concave, ask ≥ bid).
+   * bid above keeps the equity concave, ask ≥ bid). Like the reordered sums, this rests on exact
+   * arithmetic: the plain walk could only differ where balance − MM at x = 0 is positive by less
+   * than the rounding of a 40-digit product (it would then read a rounding error as a root).
    */
   staysAboveGoingUp(): { single: boolean; multi: boolean } {
     const lines = this.base.lines
