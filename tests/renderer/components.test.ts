@@ -11,6 +11,7 @@ import LiquidationLadder from '../../src/renderer/src/components/LiquidationLadd
 import PositionsEditor from '../../src/renderer/src/components/PositionsEditor.vue'
 import RatioCell from '../../src/renderer/src/components/RatioCell.vue'
 import ShockExplorer from '../../src/renderer/src/components/ShockExplorer.vue'
+import SwitchPanel from '../../src/renderer/src/components/SwitchPanel.vue'
 import VerdictBanner from '../../src/renderer/src/components/VerdictBanner.vue'
 import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
@@ -31,6 +32,17 @@ describe('RatioCell', () => {
     const amber = mount(RatioCell, { props: { ratio: '0.6' }, global: global() })
     expect(amber.text()).toContain('60.0%')
     expect(amber.find('.ratio').classes()).toContain('amber')
+  })
+})
+
+describe('SwitchPanel', () => {
+  it('speaks of the switch made now, and says so while the columns show after the plan', () => {
+    const s = loadScenario(FAQ_MULTI)
+    const props = { result: compareScenario(s), mode: s.account.mode }
+    const now = mount(SwitchPanel, { props, global: global() })
+    expect(now.find('[data-testid="switch-now"]').exists()).toBe(false)
+    const after = mount(SwitchPanel, { props: { ...props, beforePlan: true }, global: global() })
+    expect(after.find('[data-testid="switch-now"]').text()).toBe('Now, before the plan (the columns show after it).')
   })
 })
 
