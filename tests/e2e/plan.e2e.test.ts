@@ -64,10 +64,14 @@ describe('plan journeys (issue 9)', () => {
     const multiAfter = await columns.locator('tr[data-row="balance"] td[data-col="multi"] .line').first().innerText()
     expect(multiAfter).not.toBe(multiNow)
     expect(await columns.locator('tr[data-row="balance"] td[data-col="multi"] [data-testid="from-now"]').innerText()).toContain(`now ${multiNow.split('\n')[0]!.replace(/i$/, '').trim()}`)
+    // The switch is made now: its panel says so while the columns show the plan's end.
+    expect(await page.getByTestId('switch-now').innerText()).toBe('Now, before the plan (the columns show after it).')
+    await page.screenshot({ path: join(SHOTS, 'plan-after.png') })
     await page.getByRole('radio', { name: 'Now' }).focus()
     await page.getByRole('radio', { name: 'After the plan' }).press('ArrowLeft')
     expect(await page.getByRole('radio', { name: 'Now' }).getAttribute('aria-checked')).toBe('true')
     expect(await columns.getByTestId('from-now').count()).toBe(0)
+    expect(await page.getByTestId('switch-now').count()).toBe(0)
     expect(browser.errors).toEqual([])
   })
 
