@@ -53,14 +53,15 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   /** The scenario as typed (may be invalid): what editors read. */
   const scenario = computed(() => draft.value as unknown as Scenario | null)
 
-  function validate(): void {
+  /** `known`: the draft's text when the caller has it (an open parsed the draft from it). */
+  function validate(known?: string): void {
     edits.value++
     if (!draft.value) {
       problems.value = []
       valid.value = null
       return
     }
-    const text = JSON.stringify(toRaw(draft.value))
+    const text = known ?? JSON.stringify(toRaw(draft.value))
     validated = { at: edits.value, text }
     const parsed = parseScenarioValue(JSON.parse(text) as unknown)
     if (parsed.ok) {
@@ -84,7 +85,7 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     lastEdit = null
     valid.value = null
     generation.value++
-    validate()
+    validate(text)
   }
 
   function openPortfolio(p: Portfolio): void {
@@ -193,6 +194,6 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     undo,
     redo,
     toSave,
-    validate
+    validate: (): void => validate()
   }
 })
