@@ -15,25 +15,12 @@ import { maxOpen } from '../../../src/shared/engine/max-open'
 import { multiAssetsLiquidationPrices } from '../../../src/shared/engine/multi-assets'
 import { marketPrices } from '../../../src/shared/engine/prices'
 import { singleAssetLiquidationPrices } from '../../../src/shared/engine/single-asset'
-import { parseBracketFile } from '../../../src/shared/import/bracket-import'
 import type { OpenOrder, Position, Scenario } from '../../../src/shared/scenario'
-import { realTiersText } from '../../helpers/real-tiers'
 import { validScenario } from '../../helpers/scenarios'
 import { liquidationPrice as referenceLiquidationPrice, searchAllPieces as referenceSearchAllPieces } from './reference/liquidation'
 import { maxOpen as referenceMaxOpen } from './reference/max-open'
 import { multiAssetsLiquidationPrices as referenceMulti, singleAssetLiquidationPrices as referenceSingle } from './reference/positions'
-
-const tiers = (() => {
-  const parsed = parseBracketFile(realTiersText())
-  if (!parsed.ok) throw new Error('the real bracket table does not parse')
-  return parsed.value
-})()
-
-const MARKS: Record<string, string> = { BTC: '70210.5', ETH: '2051.18', SOL: '138.42', DOGE: '0.1712', XRP: '2.31', BNB: '612.4' }
-const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'DOGEUSDT', 'XRPUSDT', 'BNBUSDT', 'BTCUSDC', 'ETHUSDC', 'SOLUSDC'].filter((s) => tiers.brackets[s])
-
-const decimal = (min: number, max: number, places: number): fc.Arbitrary<string> =>
-  fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((n) => new Decimal(n).div(10 ** places).toString())
+import { MARKS, SYMBOLS, decimal, tiers } from './random-market'
 
 const leg = fc.record({
   symbol: fc.constantFrom(...SYMBOLS),

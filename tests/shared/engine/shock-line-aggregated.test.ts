@@ -11,25 +11,12 @@ import { liquidationPrice, searchAllPieces, type LiquidationProblem } from '../.
 import { ShockLine } from '../../../src/shared/engine/shock-line'
 import { moveToLiquidation, shocksToLiquidation } from '../../../src/shared/engine/shock-to-liquidation'
 import { toBrackets } from '../../../src/shared/engine/brackets'
-import { parseBracketFile } from '../../../src/shared/import/bracket-import'
 import type { Position, Scenario } from '../../../src/shared/scenario'
-import { realTiersText } from '../../helpers/real-tiers'
 import { validScenario } from '../../helpers/scenarios'
 import { liquidationPrice as referenceLiquidationPrice, searchAllPieces as referenceSearchAllPieces } from './reference/liquidation'
 import { ShockLine as ReferenceShockLine } from './reference/shock-line'
 import { moveToLiquidation as referenceMoveToLiquidation, shocksToLiquidation as referenceShocksToLiquidation } from './reference/shock-to-liquidation'
-
-const tiers = (() => {
-  const parsed = parseBracketFile(realTiersText())
-  if (!parsed.ok) throw new Error('the real bracket table does not parse')
-  return parsed.value
-})()
-
-const MARKS: Record<string, string> = { BTC: '70210.5', ETH: '2051.18', SOL: '138.42', DOGE: '0.1712', XRP: '2.31', BNB: '612.4' }
-const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'DOGEUSDT', 'XRPUSDT', 'BNBUSDT', 'BTCUSDC', 'ETHUSDC', 'SOLUSDC'].filter((s) => tiers.brackets[s])
-
-const decimal = (min: number, max: number, places: number): fc.Arbitrary<string> =>
-  fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((n) => new Decimal(n).div(10 ** places).toString())
+import { MARKS, SYMBOLS, decimal, tiers } from './random-market'
 
 const leg = fc.record({
   symbol: fc.constantFrom(...SYMBOLS),
