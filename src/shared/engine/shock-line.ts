@@ -82,8 +82,8 @@ interface StaticSums {
   cross: number
   /** A Single-Asset group's balance at x = 0: wallet − Σ isolated wallets + Σ cross uPnL (§3). */
   groupBalance0: Decimal
-  /** wallet + Σ uPnL at x = 0, summed in file order (where the asset's equity changes sign). */
-  equity0: Decimal
+  /** The asset's equity at x = 0: wallet + Σ uPnL. */
+  e0: Decimal
   /** Σ MM at x = 0 (all and cross) per base asset, and over every position. */
   m0ByBase: Decimal[]
   cm0ByBase: Decimal[]
@@ -168,7 +168,7 @@ class ShockBase {
     for (const a of this.assets) {
       const k = margined.has(a.asset) ? n : 0
       this.sums.set(a.asset, {
-        u0: ZERO, cu0: ZERO, iso: ZERO, cross: 0, groupBalance0: ZERO, equity0: a.wallet,
+        u0: ZERO, cu0: ZERO, iso: ZERO, cross: 0, groupBalance0: ZERO, e0: ZERO,
         m0ByBase: zeros(k), cm0ByBase: zeros(k), m0: ZERO, cm0: ZERO
       })
     }
@@ -176,7 +176,6 @@ class ShockBase {
       const s = this.sums.get(l.marginAsset)!
       const g = this.baseOrder.get(l.baseAsset)!
       s.u0 = s.u0.plus(l.u0)
-      s.equity0 = s.equity0.plus(l.u0)
       s.m0ByBase[g] = s.m0ByBase[g]!.plus(l.maintenance0)
       if (l.isolated) {
         s.iso = s.iso.plus(l.isolatedWallet)
@@ -190,6 +189,7 @@ class ShockBase {
     for (const a of this.assets) {
       const s = this.sums.get(a.asset)!
       s.groupBalance0 = a.wallet.minus(s.iso).plus(s.cu0)
+      s.e0 = a.wallet.plus(s.u0)
       s.m0 = s.m0ByBase.reduce((sum, m) => sum.plus(m), ZERO)
       s.cm0 = s.cm0ByBase.reduce((sum, m) => sum.plus(m), ZERO)
     }
@@ -279,8 +279,7 @@ class ShockBase {
     if (!out) {
       // Nothing moves in it: its equity's sign is that of wallet + uPnL at x = 0.
       const s = this.sums.get(a.asset)!
-      const e0 = a.wallet.plus(s.u0)
-      out = [equityLine(e0.isNeg() ? a.ask0 : a.bid0, e0, ZERO, false), maintenanceLine(a, this.totalMaintenance(s, false), ZERO, false)]
+      out = [equityLine(s.e0.isNeg() ? a.ask0 : a.bid0, s.e0, ZERO, false), maintenanceLine(a, this.totalMaintenance(s, false), ZERO, false)]
       this.restingContributions.set(a.asset, out)
     }
     return out
@@ -371,8 +370,6 @@ interface LiveAsset {
   asset: AssetLine
   sums: StaticSums
   moving: boolean
-  /** wallet + Σ uPnL at x = 0. */
-  e0: Decimal
   /** Σ uPnL slope over moving positions (all and cross), file order. */
   u1: Decimal
   cu1: Decimal
@@ -423,7 +420,6 @@ export class ShockLine {
         asset: a,
         sums: s,
         moving: movingAssets.has(a.asset),
-        e0: a.wallet.plus(s.u0),
         u1: ZERO,
         cu1: ZERO,
         heldM0: this.base.heldMaintenance(s, movingAssets, false),
@@ -472,7 +468,7 @@ export class ShockLine {
     // Where an asset's equity (wallet + uPnL, linear in x) changes sign: its USD rate switches.
     const signBreaks: Decimal[] = []
     for (const m of this.swinging) {
-      const x = m.sums.equity0.neg().div(m.u1)
+      const x = m.sums.e0.neg().div(m.u1)
       if (breakInRange(x)) signBreaks.push(x)
     }
     const order = (a: Decimal, b: Decimal): number => (direction > 0 ? a.cmp(b) : b.cmp(a))
@@ -584,9 +580,9 @@ export class ShockLine {
       // No x² term: a moving asset has no moving position margined in it.
       if (m.moving && s.count > 0) multi = false
       // Its equity's rate far up: the sign of its slope there (its equity's sign when it has none).
-      const rate = (m.u1.isZero() ? m.e0.isNeg() : m.u1.isNeg()) ? m.asset.ask0 : m.asset.bid0
+      const rate = (m.u1.isZero() ? m.sums.e0.isNeg() : m.u1.isNeg()) ? m.asset.ask0 : m.asset.bid0
       if (!m.u1.isZero() && m.asset.ask0.lt(m.asset.bid0)) multi = false
-      const equitySlope = rate.times(m.u1.plus(d.times(m.e0)))
+      const equitySlope = rate.times(m.u1.plus(d.times(m.sums.e0)))
       const maintenanceSlope = m.asset.ask0.times(s.all.plus(d.times(m.heldM0)))
       multiSlope = multiSlope.plus(equitySlope).minus(maintenanceSlope)
     })
@@ -646,9 +642,9 @@ export class ShockLine {
    * its equity (constant on the piece) is read.
    */
   private liveEquity(m: LiveAsset, inside: Decimal): Poly {
-    const atAsk = m.e0.plus(m.u1.times(inside)).isNeg()
-    if (atAsk) return (m.equityAt.ask ??= equityLine(m.asset.ask0, m.e0, m.u1, m.moving))
-    return (m.equityAt.bid ??= equityLine(m.asset.bid0, m.e0, m.u1, m.moving))
+    const e0 = m.sums.e0
+    if (e0.plus(m.u1.times(inside)).isNeg()) return (m.equityAt.ask ??= equityLine(m.asset.ask0, e0, m.u1, m.moving))
+    return (m.equityAt.bid ??= equityLine(m.asset.bid0, e0, m.u1, m.moving))
   }
 
   /** USD MM of (part of) a live asset's positions, m0 + m1·x in the asset. */
