@@ -3,7 +3,7 @@
 // 687-symbol table is ~3,000 rows. Kept per row object and checked field by field on every use,
 // so a row edited in place is read again.
 import type { BracketRow } from '../scenario/types'
-import { toBrackets, type Bracket } from './brackets'
+import { toBracket, type Bracket } from './brackets'
 
 interface Read {
   row: BracketRow
@@ -16,7 +16,7 @@ export function bracketsOf(rows: BracketRow[]): Bracket[] {
   return rows.map((r) => {
     const seen = read.get(r)
     if (seen && sameRow(seen.row, r)) return seen.bracket
-    const bracket = toBrackets([r])[0]!
+    const bracket = toBracket(r)
     read.set(r, { row: { ...r }, bracket })
     return bracket
   })

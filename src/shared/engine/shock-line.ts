@@ -18,7 +18,7 @@
 // are taken in does not change a digit; tests/shared/engine/shock-line-aggregated.test.ts
 // compares every piece with the plain version.
 import { Decimal, MINUS_ONE, ONE, ZERO } from '../decimal'
-import { bracketIndex, type Bracket } from './brackets'
+import { bracketIndex, convexMaintenance } from './brackets'
 import type { PreparedAccount } from './prepare'
 import { FloorEvents } from './floor-events'
 import { askRate, bidRate } from './prices'
@@ -227,7 +227,7 @@ class ShockBase {
 
   /** Position i's MM in x is convex: MMR never falls from one bracket to the next and MM is continuous at every floor (§2). */
   convexMaintenance(i: number): boolean {
-    return convexBrackets(this.lines[i]!.brackets)
+    return convexMaintenance(this.lines[i]!.brackets)
   }
 
   private readonly isolatedEntities: Entity[][] = []
@@ -320,24 +320,6 @@ class ShockBase {
     })
     return sum
   }
-}
-
-/** Kept per pair of neighbouring brackets (bracket objects are shared between preparations, bracket-cache.ts). */
-const convexPairs = new WeakMap<Bracket, { below: Bracket; convex: boolean }>()
-
-function convexBrackets(brackets: Bracket[]): boolean {
-  for (let k = 1; k < brackets.length; k++) {
-    const below = brackets[k - 1]!
-    const b = brackets[k]!
-    let known = convexPairs.get(b)
-    if (!known || known.below !== below) {
-      const continuous = b.floor.times(b.mmr).minus(b.cum).eq(b.floor.times(below.mmr).minus(below.cum))
-      known = { below, convex: continuous && b.mmr.gte(below.mmr) }
-      convexPairs.set(b, known)
-    }
-    if (!known.convex) return false
-  }
-  return true
 }
 
 /**
