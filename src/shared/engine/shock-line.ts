@@ -13,10 +13,11 @@
 // with nothing moving in it. A line then only follows its "live" assets (the margin assets of
 // its moving positions and the moving assets held). The sums are carried from piece to piece (a
 // floor crossing replaces one position's MM), so a piece costs O(live assets + floors crossed at
-// its start), and a floor's move is only computed when a walk reaches it (floor-events.ts). The
-// sums are exact (40 significant digits hold every amount the format allows), so the order they
-// are taken in does not change a digit; tests/shared/engine/shock-line-aggregated.test.ts
-// compares every piece with the plain version.
+// its start), and a floor's move is only computed when a walk reaches it (floor-events.ts). A
+// search up a concave line halves the rest of the walk instead (`upwardPieces`: each piece it
+// reads is summed afresh from its brackets). The sums are exact (40 significant digits hold
+// every amount the format allows), so the order they are taken in does not change a digit;
+// tests/shared/engine/shock-line-aggregated.test.ts compares every piece with the plain version.
 import { Decimal, MINUS_ONE, ONE, ZERO } from '../decimal'
 import { bracketIndex, convexMaintenance } from './brackets'
 import type { PreparedAccount } from './prepare'
@@ -44,6 +45,12 @@ export interface Piece {
    */
   isolated: Entity[]
   multi: Entity
+}
+
+/** A walk's pieces by index (0: the piece from x = 0), built when asked for. */
+export interface PieceList {
+  count: number
+  at(j: number): Piece
 }
 
 /** One position's figures at x = 0; a moving position's MM is recomputed per piece. */
@@ -352,9 +359,10 @@ interface LiveAsset {
   asset: AssetLine
   sums: StaticSums
   moving: boolean
-  /** Σ uPnL slope over moving positions (all and cross), file order. */
+  /** Σ uPnL slope over moving positions (all and cross), file order, and how many are margined in it. */
   u1: Decimal
   cu1: Decimal
+  movingCount: number
   /** Σ MM at x = 0 over positions that do not move (all and cross). */
   heldM0: Decimal
   heldCm0: Decimal
@@ -404,6 +412,7 @@ export class ShockLine {
         moving: movingAssets.has(a.asset),
         u1: ZERO,
         cu1: ZERO,
+        movingCount: 0,
         heldM0: this.base.heldMaintenance(s, movingAssets, false),
         heldCm0: this.base.heldMaintenance(s, movingAssets, true),
         equityAt: {}
@@ -413,6 +422,7 @@ export class ShockLine {
       const l = this.base.lines[i]!
       const m = this.live[this.liveAt.get(l.marginAsset)!]!
       m.u1 = m.u1.plus(l.slope)
+      m.movingCount++
       if (!l.isolated) m.cu1 = m.cu1.plus(l.slope)
     }
     // Every other asset adds the same to each piece's account figures: its resting contribution.
@@ -441,20 +451,13 @@ export class ShockLine {
   /** The pieces from x = 0 outward: direction −1 down to x = −1 (price 0), +1 up without end. */
   *pieces(direction: 1 | -1): Generator<Piece> {
     const lines = this.base.lines
-    const breakInRange = (x: Decimal): boolean => (direction < 0 ? x.lt(ZERO) && x.gt(MINUS_ONE) : x.gt(ZERO))
     // Where a moving position's notional crosses a bracket floor: x = floor / notional − 1.
     const floors = new FloorEvents(
       this.moving.map((i) => ({ brackets: lines[i]!.brackets.length, bracket: lines[i]!.bracket, move: (k: number) => this.base.floorMove(i, k) })),
       direction
     )
-    // Where an asset's equity (wallet + uPnL, linear in x) changes sign: its USD rate switches.
-    const signBreaks: Decimal[] = []
-    for (const m of this.swinging) {
-      const x = m.sums.e0.neg().div(m.u1)
-      if (breakInRange(x)) signBreaks.push(x)
-    }
+    const signBreaks = this.signBreaks(direction)
     const order = (a: Decimal, b: Decimal): number => (direction > 0 ? a.cmp(b) : b.cmp(a))
-    signBreaks.sort(order)
 
     // Carried from piece to piece: the moving positions' brackets, each live asset's cross MM
     // (its group's) and every live asset's USD MM together (a floor crossing replaces one term).
@@ -496,17 +499,35 @@ export class ShockLine {
     }
   }
 
+  /** Where an asset's equity (wallet + uPnL, linear in x) changes sign (its USD rate switches), nearest first. */
+  private signBreaks(direction: 1 | -1): Decimal[] {
+    const out: Decimal[] = []
+    for (const m of this.swinging) {
+      const x = m.sums.e0.neg().div(m.u1)
+      if (direction < 0 ? x.lt(ZERO) && x.gt(MINUS_ONE) : x.gt(ZERO)) out.push(x)
+    }
+    return out.sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
+  }
+
   private zero: { maintenance: Poly; cross: CrossMaintenance[] } | null = null
 
   /** The account's USD MM and each live asset's cross MM at x = 0 (both walks start there). */
   private atZero(): { maintenance: Poly; cross: CrossMaintenance[] } {
-    if (this.zero) return this.zero
+    return (this.zero ??= this.sumsAt(this.moving.map((i) => this.base.lines[i]!.bracket)))
+  }
+
+  /**
+   * The account's USD MM and each live asset's cross MM with the moving positions in the given
+   * brackets. Summed afresh, these are the very polynomials the walk carries floor by floor (the
+   * sums are exact, see the top of this file).
+   */
+  private sumsAt(brackets: number[]): { maintenance: Poly; cross: CrossMaintenance[] } {
     const lines = this.base.lines
     const sums: MaintenanceSums[] = this.live.map((m) => ({ m0: m.heldM0, m1: ZERO, cm0: m.heldCm0, cm1: ZERO }))
-    this.moving.forEach((i) => {
+    this.moving.forEach((i, slot) => {
       const l = lines[i]!
       const s = sums[this.liveAt.get(l.marginAsset)!]!
-      const m = this.base.maintenanceIn(i, l.bracket)
+      const m = this.base.maintenanceIn(i, brackets[slot]!)
       s.m0 = s.m0.plus(m.m0)
       s.m1 = s.m1.plus(m.m1)
       if (!l.isolated) {
@@ -518,8 +539,50 @@ export class ShockLine {
     this.live.forEach((m, at) => {
       maintenance = addPoly(maintenance, this.liveMaintenance(m, sums[at]!.m0, sums[at]!.m1))
     })
-    this.zero = { maintenance, cross: sums.map(({ cm0, cm1 }) => ({ cm0, cm1 })) }
-    return this.zero
+    return { maintenance, cross: sums.map(({ cm0, cm1 }) => ({ cm0, cm1 })) }
+  }
+
+  /**
+   * The walk up as a list: the same pieces as `pieces(1)`, each built from its brackets when
+   * asked for (issue 10: a search over a concave line reads a few pieces, not every one).
+   */
+  upwardPieces(): PieceList {
+    const lines = this.base.lines
+    // Each moving position's floors above its notional (x > 0, rising with the floor), with the bracket past each.
+    const floors = this.moving.map((i) => {
+      const l = lines[i]!
+      const out: { x: Decimal; bracket: number }[] = []
+      for (let k = l.bracket + 1; k < l.brackets.length; k++) {
+        const x = this.base.floorMove(i, k)
+        if (x.gt(ZERO)) out.push({ x, bracket: k })
+      }
+      return out
+    })
+    const ends = [...floors.flatMap((f) => f.map((e) => e.x)), ...this.signBreaks(1)].sort((a, b) => a.cmp(b))
+    const bounds = ends.filter((x, k) => k === 0 || !x.eq(ends[k - 1]!))
+    // Kept by index: the searches of both modes look at the same pieces.
+    const built = new Map<number, Piece>()
+    return {
+      count: bounds.length + 1,
+      at: (j) => {
+        const seen = built.get(j)
+        if (seen) return seen
+        const start = j === 0 ? ZERO : bounds[j - 1]!
+        // Past every floor at or below the piece's start (the walk crosses the floors at a start on entering).
+        const brackets = this.moving.map((i, slot) => {
+          let bracket = lines[i]!.bracket
+          for (const f of floors[slot]!) {
+            if (f.x.gt(start)) break
+            bracket = f.bracket
+          }
+          return bracket
+        })
+        const { maintenance, cross } = this.sumsAt(brackets)
+        const piece = this.piece(start, bounds[j] ?? null, maintenance, cross, this.isolatedNow(brackets))
+        built.set(j, piece)
+        return piece
+      }
+    }
   }
 
   /** The isolated entities on a piece, given the moving positions' brackets there. */
@@ -539,36 +602,44 @@ export class ShockLine {
    */
   staysAboveGoingUp(): { single: boolean; multi: boolean } {
     const lines = this.base.lines
-    if (!this.moving.every((i) => this.base.convexMaintenance(i))) return { single: false, multi: false }
+    const concave = this.concaveGoingUp()
+    if (!concave.single) return { single: false, multi: false }
     // On the last piece every moving position is in its last bracket: the slope of its MM is m1 there.
     const lastSlope = (i: number): Decimal => this.base.maintenanceIn(i, lines[i]!.brackets.length - 1).m1
-    const slopes = this.live.map(() => ({ all: ZERO, cross: ZERO, count: 0 }))
+    const slopes = this.live.map(() => ({ all: ZERO, cross: ZERO }))
     let single = true
     for (const i of this.moving) {
       const l = lines[i]!
       const s = slopes[this.liveAt.get(l.marginAsset)!]!
       const m1 = lastSlope(i)
       s.all = s.all.plus(m1)
-      s.count++
       if (l.isolated) single &&= !l.slope.minus(m1).isNeg()
       else s.cross = s.cross.plus(m1)
     }
     let multiSlope = ZERO
-    let multi = true
     this.live.forEach((m, at) => {
       const s = slopes[at]!
       if (m.asset.isGroup && m.sums.cross > 0) single &&= !m.cu1.minus(s.cross).isNeg()
       const d = m.moving ? ONE : ZERO
-      // No x² term: a moving asset has no moving position margined in it.
-      if (m.moving && s.count > 0) multi = false
       // Its equity's rate far up: the sign of its slope there (its equity's sign when it has none).
       const rate = (m.u1.isZero() ? m.sums.e0.isNeg() : m.u1.isNeg()) ? m.asset.ask0 : m.asset.bid0
-      if (!m.u1.isZero() && m.asset.ask0.lt(m.asset.bid0)) multi = false
       const equitySlope = rate.times(m.u1.plus(d.times(m.sums.e0)))
       const maintenanceSlope = m.asset.ask0.times(s.all.plus(d.times(m.heldM0)))
       multiSlope = multiSlope.plus(equitySlope).minus(maintenanceSlope)
     })
-    return { single, multi: multi && !multiSlope.isNeg() }
+    return { single, multi: concave.multi && !multiSlope.isNeg() }
+  }
+
+  /**
+   * Going up, whether margin balance − MM is concave in x in each mode: every moving position's
+   * MM convex (§2); Multi-Assets also without an x² term (no moving asset has a moving position
+   * margined in it) and valued at ask below 0 and bid above with ask ≥ bid (§4: the smaller of
+   * two lines). Then a mode above its MM at x = 0 is above it up to one root and below after.
+   */
+  concaveGoingUp(): { single: boolean; multi: boolean } {
+    if (!this.moving.every((i) => this.base.convexMaintenance(i))) return { single: false, multi: false }
+    const multi = this.live.every((m) => !(m.moving && m.movingCount > 0) && (m.u1.isZero() || !m.asset.ask0.lt(m.asset.bid0)))
+    return { single: true, multi }
   }
 
   /** Whether a moving position's notional at move x is beyond its last bracket's cap (§3: flagged). */

@@ -5,7 +5,7 @@
 import { Decimal, MINUS_ONE, TWO, ZERO } from '../decimal'
 import type { PreparedAccount } from './prepare'
 import type { MoveToLiquidation, ShockToLiquidation } from './result-types'
-import { ShockLine, evalPoly, type Entity, type Poly } from './shock-line'
+import { ShockLine, evalPoly, type Entity, type Piece, type PieceList, type Poly } from './shock-line'
 
 export const SHOCK_TO_LIQUIDATION_METHOD = 'exact: roots of the piecewise linear (Single-Asset) and quadratic (Multi-Assets) margin functions, piece by piece'
 
@@ -31,29 +31,90 @@ export function shocksToLiquidation(account: PreparedAccount): ShockToLiquidatio
 }
 
 export function moveToLiquidation(line: ShockLine, direction: 1 | -1): { singleAsset: MoveToLiquidation; multiAssets: MoveToLiquidation } {
-  const none = { move: null, by: null }
-  let single: MoveToLiquidation | null = null
-  let multi: MoveToLiquidation | null = null
-  let first = true
-  for (const piece of line.pieces(direction)) {
-    if (single === null) {
-      single = firstInPiece([...piece.groups, ...piece.isolated], piece.start, piece.end, direction)
-    }
-    if (multi === null) multi = firstInPiece([piece.multi], piece.start, piece.end, direction)
-    // Above MM all along the first piece, and never falling back (concave, not falling far up): no root at all.
-    if (first && direction > 0 && (single === null || multi === null)) {
-      const stays = line.staysAboveGoingUp()
-      if (single === null && stays.single) single = none
-      if (multi === null && stays.multi) multi = none
-    }
-    first = false
-    if (single !== null && multi !== null) break
-  }
+  const concave = direction > 0 ? line.concaveGoingUp() : null
+  const found = concave?.single && concave.multi ? searchUp(line) : walk(line, direction).found
   const flag = (m: MoveToLiquidation | null): MoveToLiquidation => {
-    if (m === null) return none
+    if (m === null) return NONE
     return m.move !== null && line.beyondLastCap(new Decimal(m.move)) ? { ...m, beyondLastBracket: true } : m
   }
-  return { singleAsset: flag(single), multiAssets: flag(multi) }
+  return { singleAsset: flag(found.single), multiAssets: flag(found.multi) }
+}
+
+const NONE: MoveToLiquidation = { move: null, by: null }
+
+/** Null: not found on the pieces looked at. */
+interface Found {
+  single: MoveToLiquidation | null
+  multi: MoveToLiquidation | null
+}
+
+const bothFound = (found: Found): boolean => found.single !== null && found.multi !== null
+
+/** Looks on one piece for the root of each mode still to find (`single`/`multi` false: not yet that mode's turn). */
+function lookAt(piece: Piece, found: Found, direction: 1 | -1, single = true, multi = true): void {
+  if (single && found.single === null) found.single = firstInPiece([...piece.groups, ...piece.isolated], piece.start, piece.end, direction)
+  if (multi && found.multi === null) found.multi = firstInPiece([piece.multi], piece.start, piece.end, direction)
+}
+
+/** Piece by piece from x = 0 until both modes have their root (or cannot have one), or after `limit` pieces. */
+function walk(line: ShockLine, direction: 1 | -1, limit = Infinity): { found: Found; walked: number } {
+  const found: Found = { single: null, multi: null }
+  let walked = 0
+  for (const piece of line.pieces(direction)) {
+    lookAt(piece, found, direction)
+    // Above MM all along the first piece, and never falling back (concave, not falling far up): no root at all.
+    if (walked === 0 && direction > 0 && !bothFound(found)) {
+      const stays = line.staysAboveGoingUp()
+      if (found.single === null && stays.single) found.single = NONE
+      if (found.multi === null && stays.multi) found.multi = NONE
+    }
+    walked++
+    if (bothFound(found) || walked === limit) break
+  }
+  return { found, walked }
+}
+
+/** Pieces a walk up takes one by one before it halves the rest: most roots are near, or there are none. */
+const WALK_FIRST = 4
+
+/**
+ * Going up on a line where both modes are concave (issue 10): a mode above its MM where a piece
+ * ends stayed above it on every piece before (one root at most past x = 0), so past the first
+ * few pieces its root is found by halving the rest of the walk instead of entering every floor.
+ * The walk then goes on from that piece as the plain walk would. Exact arithmetic gives the
+ * plain walk's piece; only a balance within a 40-digit rounding of its MM at a floor could tell
+ * them apart (as for the walk's own shortcut, staysAboveGoingUp).
+ */
+function searchUp(line: ShockLine): Found {
+  const { found, walked } = walk(line, 1, WALK_FIRST)
+  // Both found, or the walk's last piece (no end) looked at: nothing left to halve.
+  if (bothFound(found) || walked < WALK_FIRST) return found
+  const list = line.upwardPieces()
+  const fromSingle = found.single === null ? firstEndingAtOrBelow(list, walked, (p) => [...p.groups, ...p.isolated]) : list.count
+  const fromMulti = found.multi === null ? firstEndingAtOrBelow(list, walked, (p) => [p.multi]) : list.count
+  for (let j = Math.min(fromSingle, fromMulti); j < list.count && !bothFound(found); j++) {
+    lookAt(list.at(j), found, 1, j >= fromSingle, j >= fromMulti)
+  }
+  return found
+}
+
+/** The first piece from `from` on whose end some entity is at or below MM at; the last piece (no end) if none. */
+function firstEndingAtOrBelow(list: PieceList, from: number, entitiesOf: (piece: Piece) => Entity[]): number {
+  const atOrBelow = (j: number): boolean => {
+    const piece = list.at(j)
+    return entitiesOf(piece).some((e) => {
+      const gap = gapOf(e)
+      return gap !== null && !evalPoly(gap.h, piece.end!).gt(ZERO)
+    })
+  }
+  let lo = from
+  let hi = list.count - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (atOrBelow(mid)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 function firstInPiece(entities: Entity[], start: Decimal, end: Decimal | null, direction: 1 | -1): MoveToLiquidation | null {

@@ -105,6 +105,17 @@ describe('speed at scale changes no figure (issue 10)', () => {
             expect(JSON.stringify([p.start, p.end, p.groups, p.multi])).toBe(JSON.stringify([q.start, q.end, q.groups, q.multi]))
           })
           expect(JSON.stringify(moveToLiquidation(line, direction))).toBe(JSON.stringify(referenceMoveToLiquidation(reference, direction)))
+          if (direction > 0) {
+            // The walk up by index (what the search up halves) builds each piece afresh: the same pieces.
+            const list = line.upwardPieces()
+            expect(list.count).toBe(ours.length)
+            // Asked for last first: a piece does not depend on the pieces asked for before it.
+            for (let j = ours.length - 1; j >= 0; j--) {
+              const p = ours[j]!
+              const q = list.at(j)
+              expect(JSON.stringify([q.start, q.end, q.groups, q.isolated, q.multi])).toBe(JSON.stringify([p.start, p.end, p.groups, p.isolated, p.multi]))
+            }
+          }
         }
       }),
       { numRuns: 150 }
