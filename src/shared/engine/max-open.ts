@@ -141,7 +141,7 @@ function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decim
   if (limit.minus(quantity).lt(NEAR_GRID) || quantity.plus(QUANTITY_STEP).minus(limit).lt(NEAR_GRID)) {
     // Every q tried is > 0, so with nothing to close (closes ≤ 0) q ≤ closes / P never holds.
     const closesQty = closes.gt(ZERO) ? closes.div(price) : null
-    const fitsMargin = (q: Decimal): boolean => (closesQty !== null && q.lte(closesQty)) || !orderCost(book, L, side, q, price, price).gt(available)
+    const fitsMargin = (q: Decimal): boolean => (closesQty !== null && q.lte(closesQty)) || !orderCost(book, L, side, q, price, price, f.positionSide !== 'BOTH').gt(available)
     for (let i = 0; i < 3 && quantity.gt(ZERO) && !fitsMargin(quantity); i++) quantity = quantity.minus(QUANTITY_STEP)
     for (let i = 0; i < 3 && quantity.plus(QUANTITY_STEP).lte(bracketLimit) && fitsMargin(quantity.plus(QUANTITY_STEP)); i++) quantity = quantity.plus(QUANTITY_STEP)
   }

@@ -503,8 +503,12 @@ export class ShockLine {
   private signBreaks(direction: 1 | -1): Decimal[] {
     const out: Decimal[] = []
     for (const m of this.swinging) {
-      const x = m.sums.e0.neg().div(m.u1)
-      if (direction < 0 ? x.lt(ZERO) && x.gt(MINUS_ONE) : x.gt(ZERO)) out.push(x)
+      // x = −e0 / u1 has the sign the signs of e0 and u1 give it (a quotient rounds to 0 never):
+      // only a break on the walk's side of 0 is divided out.
+      const e0 = m.sums.e0
+      if (e0.isZero() || (e0.isNeg() === m.u1.isNeg()) !== direction < 0) continue
+      const x = e0.neg().div(m.u1)
+      if (direction > 0 || x.gt(MINUS_ONE)) out.push(x)
     }
     return out.sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
   }
