@@ -29,6 +29,22 @@ describe('bracket rows read once', () => {
     expect(bracketsOf(rows)[0]!.initialLeverage).toBe(100)
   })
 
+  it('serves the same table while its rows are unchanged, and a new one when a row is edited, added or removed', () => {
+    const rows = [row(), { ...row(), notionalFloor: '50000', notionalCap: '250000', maintMarginRatio: '0.005', cum: '50' }]
+    const first = bracketsOf(rows)
+    expect(bracketsOf(rows)).toBe(first)
+    rows[1]!.cum = '51'
+    const edited = bracketsOf(rows)
+    expect(edited).not.toBe(first)
+    expect(edited[1]!.cum.toString()).toBe('51')
+    expect(bracketsOf(rows)).toBe(edited)
+    rows.push({ ...row(), notionalFloor: '250000', notionalCap: '1000000', maintMarginRatio: '0.01', cum: '1300' })
+    expect(bracketsOf(rows)).toHaveLength(3)
+    rows.splice(1, 2)
+    expect(bracketsOf(rows)).toHaveLength(1)
+    expect(bracketsOf(rows)[0]).toBe(first[0])
+  })
+
   it('reads equal rows in distinct objects to equal brackets', () => {
     expect(JSON.stringify(bracketsOf([row()]))).toBe(JSON.stringify(bracketsOf([row()])))
   })
