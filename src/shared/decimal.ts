@@ -32,10 +32,29 @@ export function str(value: Decimal | null): string | null {
   return value.isZero() ? '0' : value.toString()
 }
 
+/**
+ * a.cmp(b) without the copy of b that decimal.js makes on every comparison (issue 10: ~5,000 a
+ * compare, each an object and an array). The steps of its comparedTo, on the documented
+ * read-only d (base-1e7 digits), e and s of two finite Decimals; NaN and ±Infinity go to cmp.
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  const ad = a.d
+  const bd = b.d
+  if (!ad || !bd) return a.cmp(b)
+  const as = a.s
+  // Either zero (±0 equal)?
+  if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -b.s : 0
+  if (as !== b.s) return as
+  if (a.e !== b.e) return (a.e > b.e) !== as < 0 ? 1 : -1
+  const n = Math.min(ad.length, bd.length)
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return (ad[i]! > bd[i]!) !== as < 0 ? 1 : -1
+  return ad.length === bd.length ? 0 : (ad.length > bd.length) !== as < 0 ? 1 : -1
+}
+
 export function maxDec(a: Decimal, b: Decimal): Decimal {
-  return a.gte(b) ? a : b
+  return compare(a, b) >= 0 ? a : b
 }
 
 export function minDec(a: Decimal, b: Decimal): Decimal {
-  return a.lte(b) ? a : b
+  return compare(a, b) <= 0 ? a : b
 }

@@ -1,5 +1,5 @@
 // Leverage brackets (margin-rules.md §2).
-import { Decimal } from '../decimal'
+import { Decimal, compare } from '../decimal'
 import type { BracketRow } from '../scenario/types'
 
 export interface Bracket {
@@ -34,7 +34,7 @@ export function bracketIndex(brackets: Bracket[], notional: Decimal): number {
   let hi = brackets.length - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (brackets[mid]!.floor.lte(notional)) lo = mid
+    if (compare(brackets[mid]!.floor, notional) <= 0) lo = mid
     else hi = mid - 1
   }
   return lo
