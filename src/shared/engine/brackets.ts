@@ -41,7 +41,7 @@ export function bracketIndex(brackets: Bracket[], notional: Decimal): number {
 }
 
 export function beyondLastCap(brackets: Bracket[], notional: Decimal): boolean {
-  return notional.gt(brackets[brackets.length - 1]!.cap)
+  return compare(notional, brackets[brackets.length - 1]!.cap) > 0
 }
 
 /** MM = notional × MMR − cum, with MMR and cum of the bracket that holds the notional. */

@@ -3,7 +3,7 @@
 // every floor of every position). One position's floors come in order along the walk (its move to
 // a floor, floor / notional − 1, rises with the floor), so the positions' sequences are merged
 // with a heap.
-import { MINUS_ONE, ZERO, type Decimal } from '../decimal'
+import { MINUS_ONE, ZERO, compare, type Decimal } from '../decimal'
 
 export interface FloorEvent {
   /** The move at which the notional reaches the floor. */
@@ -61,7 +61,8 @@ export class FloorEvents {
       const k = this.next[slot]!
       this.next[slot] = k + this.direction
       const x = s.move(k)
-      if (this.direction > 0 ? x.gt(ZERO) : x.lte(ZERO) && x.gt(MINUS_ONE)) {
+      const sign = compare(x, ZERO)
+      if (this.direction > 0 ? sign > 0 : sign <= 0 && compare(x, MINUS_ONE) > 0) {
         this.push({ x, slot, bracket: this.direction > 0 ? k : k - 1 })
         return
       }

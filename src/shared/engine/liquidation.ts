@@ -9,7 +9,7 @@
 // "recalculate with the other margin level"]: solve, look the brackets up at the result,
 // re-solve until they agree; if that oscillates or ends at a price ≤ 0, try every piece and
 // keep the consistent positive root nearest the mark. No such root: null (Binance shows "--").
-import { Decimal, ONE, ZERO } from '../decimal'
+import { Decimal, ONE, ZERO, compare } from '../decimal'
 import { beyondLastCap, bracketIndex, type Bracket } from './brackets'
 
 export interface LiquidationLeg {
@@ -50,7 +50,7 @@ const MAX_ITERATIONS = 8
 
 export function liquidationPrice(problem: LiquidationProblem): LiquidationPrice {
   const { legs } = problem
-  const twoRates = !problem.bidRate.eq(problem.askRate)
+  const twoRates = compare(problem.bidRate, problem.askRate) !== 0
   const equation = pieceEquation(problem)
   let piece: Piece = { brackets: legs.map((l) => bracketIndex(l.brackets, l.quantity.times(problem.mark))), atBid: true }
   for (let i = 0; i < MAX_ITERATIONS; i++) {
@@ -104,7 +104,7 @@ interface Equation {
 function pieceEquation(p: LiquidationProblem): Equation {
   const a = p.askRate
   // a × x is x when a is 1 (Single-Asset): x is already rounded to the precision.
-  const scaled = a.eq(ONE) ? (x: Decimal): Decimal => x : (x: Decimal): Decimal => a.times(x)
+  const scaled = compare(a, ONE) === 0 ? (x: Decimal): Decimal => x : (x: Decimal): Decimal => a.times(x)
   let sumCost = ZERO
   let sumQty = ZERO
   for (const leg of p.legs) {
@@ -114,8 +114,8 @@ function pieceEquation(p: LiquidationProblem): Equation {
   const equityBase = p.wallet.plus(p.otherUnrealizedPnl).minus(sumCost)
   // r × x is x when r is 1, as for a.
   const rateTerms = (r: Decimal): { rQty: Decimal; head: Decimal } => ({
-    rQty: r.eq(ONE) ? sumQty : r.times(sumQty),
-    head: p.otherUsdEquity.plus(r.eq(ONE) ? equityBase : r.times(equityBase)).minus(p.otherUsdMaintenance)
+    rQty: compare(r, ONE) === 0 ? sumQty : r.times(sumQty),
+    head: p.otherUsdEquity.plus(compare(r, ONE) === 0 ? equityBase : r.times(equityBase)).minus(p.otherUsdMaintenance)
   })
   let atBid: { rQty: Decimal; head: Decimal } | null = null
   let atAsk: { rQty: Decimal; head: Decimal } | null = null

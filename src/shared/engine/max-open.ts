@@ -12,7 +12,7 @@
 // formulas include it. Decision: the quantity is the largest multiple of 1e-18 within both limits
 // (finer than any Binance step size; the app rounds down to the symbol's step), checked with the
 // very cost function a plan trade uses, so the figure shown is always accepted.
-import { Decimal, ONE, ZERO, maxDec, minDec, str } from '../decimal'
+import { Decimal, ONE, ZERO, compare, maxDec, minDec, str } from '../decimal'
 import type { OrderSide, Scenario } from '../scenario/types'
 import type { AccountState } from './account-state'
 import { availableForOrder, type ModeKey } from './available-for-order'
@@ -125,7 +125,7 @@ function decimalLeverage(leverage: number): Decimal {
 function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decimal): MaxOpenEntry {
   // The entry is a function of the side and available alone: a mode with the same available
   // (both 0 in an account under water) repeats the other's.
-  if (f.last && f.last.available.eq(available)) return { ...f.last.entry }
+  if (f.last && compare(f.last.available, available) === 0) return { ...f.last.entry }
   const { book, side, L, closes, bracketLimit } = f
   const price = f.symbol.mark
   const K = f.requirement.plus(leveragedAvailable)
@@ -138,7 +138,7 @@ function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decim
   // Available and MR are rounded at 40 digits, so a root within a hair of a grid point may sit on
   // the wrong side of it: there only, settle it with the plan's own check, so that this quantity
   // is accepted and one step more is refused.
-  if (limit.minus(quantity).lt(NEAR_GRID) || quantity.plus(QUANTITY_STEP).minus(limit).lt(NEAR_GRID)) {
+  if (compare(limit.minus(quantity), NEAR_GRID) < 0 || compare(quantity.plus(QUANTITY_STEP).minus(limit), NEAR_GRID) < 0) {
     // Every q tried is > 0, so with nothing to close (closes ≤ 0) q ≤ closes / P never holds.
     const closesQty = closes.gt(ZERO) ? closes.div(price) : null
     const fitsMargin = (q: Decimal): boolean => (closesQty !== null && q.lte(closesQty)) || !orderCost(book, L, side, q, price, price, f.positionSide !== 'BOTH').gt(available)
@@ -152,7 +152,7 @@ function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decim
     price: f.price,
     quantity: str(quantity),
     notional: str(quantity.times(price)),
-    limitedBy: marginLimit.lte(bracketLimit) ? 'margin' : 'bracket',
+    limitedBy: compare(marginLimit, bracketLimit) <= 0 ? 'margin' : 'bracket',
     leverage: f.leverage
   }
   f.last = { available, entry: { ...entry } }

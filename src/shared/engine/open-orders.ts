@@ -3,7 +3,7 @@
 // the leverage L: MR = max(|N + BidValue|, |N − AskValue|) / L, open-order IM = MR − |N| / L, and
 // each opening order adds its open loss. The held amount enters initial margin and available
 // for order in both modes, never maintenance margin, the margin ratio or a liquidation price.
-import { Decimal, ONE, ZERO, maxDec, minDec } from '../decimal'
+import { Decimal, ONE, ZERO, compare, maxDec, minDec } from '../decimal'
 import type { OrderSide, OrderType, Scenario } from '../scenario/types'
 import type { PreparedPosition, PreparedSymbol } from './prepare'
 
@@ -85,7 +85,7 @@ export function holdsMargin(o: PreparedOrder): boolean {
 export function marginRequirement(signedNotional: Decimal, bidValue: Decimal, askValue: Decimal, leverage: Decimal): Decimal {
   const exposure = maxDec(signedNotional.plus(bidValue).abs(), signedNotional.minus(askValue).abs())
   // L·MR (max open asks with L = 1): a sum already has at most the precision's digits, so ÷ 1 is itself.
-  return leverage.eq(ONE) ? exposure : exposure.div(leverage)
+  return compare(leverage, ONE) === 0 ? exposure : exposure.div(leverage)
 }
 
 /** §7: open loss = q × |min(0, d × (mark − price))|, d = +1 buy, −1 sell. */

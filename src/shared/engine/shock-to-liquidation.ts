@@ -2,7 +2,7 @@
 // (its index and the marks of all its symbols together) at which a Single-Asset group or
 // isolated position, or the Multi-Assets account, reaches 100%. Solved exactly on each piece of
 // the shock line (linear in Single-Asset, at most quadratic in Multi-Assets).
-import { Decimal, MINUS_ONE, TWO, ZERO } from '../decimal'
+import { Decimal, MINUS_ONE, TWO, ZERO, compare } from '../decimal'
 import type { PreparedAccount } from './prepare'
 import type { MoveToLiquidation, ShockToLiquidation } from './result-types'
 import { ShockLine, evalPoly, type Entity, type Piece, type PieceList, type Poly } from './shock-line'
@@ -195,13 +195,12 @@ const FOUR = new Decimal(4)
 function firstRoot(gap: Gap, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
   const { h, constantAbove } = gap
   if (constantAbove !== null) return constantAbove ? null : start
-  if (!evalPoly(h, start).gt(ZERO)) return start
+  if (!(compare(evalPoly(h, start), ZERO) > 0)) return start
   if (lineRootBehind(h, direction)) return null
   const within = (x: Decimal): boolean => {
-    const past = direction > 0 ? x.gt(start) : x.lt(start)
-    if (!past) return false
-    if (end === null) return true
-    return direction > 0 ? x.lte(end) : x.gte(end)
+    // Comparisons that copy nothing (decimal.ts compare): a walk makes thousands.
+    if (!(direction * compare(x, start) > 0)) return false
+    return end === null || direction * compare(x, end) <= 0
   }
   const inPiece = (gap.roots ??= rootsOf(h)).filter(within).sort((a, b) => (direction > 0 ? a.cmp(b) : b.cmp(a)))
   const x = inPiece[0] ?? null

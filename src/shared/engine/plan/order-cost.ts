@@ -1,7 +1,7 @@
 // The margin an extra order (or a fill) takes on one symbol side (margin-rules.md §7), read from
 // compare's evaluation of the account as a plan leaves it: cost = increase of MR + open loss, by
 // open-orders.ts's extraOrderCost. Trades (§8) and max open (§10) share it.
-import { Decimal, ZERO, maxDec } from '../../decimal'
+import { Decimal, ZERO, compare, maxDec } from '../../decimal'
 import type { OrderSide } from '../../scenario/types'
 import type { AccountState } from '../account-state'
 import type { Bracket } from '../brackets'
@@ -74,6 +74,6 @@ function signedQuantity(book: SideBook, mark: Decimal): Decimal {
 /** The largest notional the leverage allows: the largest cap of a bracket whose initialLeverage ≥ L (−2027 beyond it). */
 export function maxNotionalForLeverage(brackets: Bracket[], leverage: number): Decimal | null {
   let cap: Decimal | null = null
-  for (const b of brackets) if (b.initialLeverage >= leverage && (cap === null || b.cap.gt(cap))) cap = b.cap
+  for (const b of brackets) if (b.initialLeverage >= leverage && (cap === null || compare(b.cap, cap) > 0)) cap = b.cap
   return cap
 }
