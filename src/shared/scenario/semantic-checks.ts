@@ -1,6 +1,6 @@
 // Checks that relate one part of a scenario to another (docs/scenario-format.md §1 field table).
 // Runs only on a scenario whose shape already passed the zod schema.
-import { Decimal, ZERO, str } from '../decimal'
+import { Decimal, MINUS_ONE, ONE, ZERO, compare, str } from '../decimal'
 import { validateBracketTable } from '../market/bracket-validation'
 import { joinPath } from '../json/strict-json'
 import { version2Problems } from './semantic-checks-v2'
@@ -17,17 +17,20 @@ export function semanticProblems(s: Scenario): Problem[] {
 
   const assetKnown = (asset: string): boolean => Object.prototype.hasOwnProperty.call(market.assets, asset)
   const symbolKnown = (symbol: string): boolean => Object.prototype.hasOwnProperty.call(market.symbols, symbol)
+  // Comparisons that copy nothing (decimal.ts compare): a 1 MB scenario makes thousands.
+  const positive = (text: string): boolean => compare(new Decimal(text), ZERO) > 0
+  const negative = (text: string): boolean => compare(new Decimal(text), ZERO) < 0
 
   for (const [asset, a] of Object.entries(market.assets)) {
     const at = joinPath(assetsPath, asset)
-    if (!new Decimal(a.index).gt(ZERO)) add(`${at}.index`, `the index price must be positive, got ${a.index}`)
+    if (!positive(a.index)) add(`${at}.index`, `the index price must be positive, got ${a.index}`)
     for (const key of ['bidBuffer', 'askBuffer', 'autoExchangeBidBuffer', 'autoExchangeAskBuffer'] as const) {
       const v = a[key]
-      if (v !== undefined && (new Decimal(v).lt(ZERO) || !new Decimal(v).lt(1))) {
+      if (v !== undefined && (negative(v) || !(compare(new Decimal(v), ONE) < 0))) {
         add(`${at}.${key}`, `a buffer must be at least 0 and below 1, got ${v}`)
       }
     }
-    if (a.autoExchangeThreshold !== undefined && new Decimal(a.autoExchangeThreshold).gt(ZERO)) {
+    if (a.autoExchangeThreshold !== undefined && positive(a.autoExchangeThreshold)) {
       add(`${at}.autoExchangeThreshold`, `the Auto-Exchange threshold is a negative balance, got ${a.autoExchangeThreshold}`)
     }
   }
@@ -35,7 +38,7 @@ export function semanticProblems(s: Scenario): Problem[] {
   const bracketsValid = new Set<string>()
   for (const [symbol, m] of Object.entries(market.symbols)) {
     const at = joinPath(symbolsPath, symbol)
-    if (!new Decimal(m.markPrice).gt(ZERO)) add(`${at}.markPrice`, `the mark price must be positive, got ${m.markPrice}`)
+    if (!positive(m.markPrice)) add(`${at}.markPrice`, `the mark price must be positive, got ${m.markPrice}`)
     if (!assetKnown(m.marginAsset)) add(`${at}.marginAsset`, `unknown asset "${m.marginAsset}": every margin asset must be in market.assets`)
     const bracketProblems = validateBracketTable(m.brackets, `${at}.brackets`, symbol)
     problems.push(...bracketProblems)
@@ -54,11 +57,11 @@ export function semanticProblems(s: Scenario): Problem[] {
   account.positions.forEach((p, i) => {
     const at = `account.positions[${i}]`
     const qty = new Decimal(p.quantity)
-    if (!qty.gt(ZERO)) add(`${at}.quantity`, `the quantity is the absolute size and must be above 0, got ${p.quantity}`)
-    if (!new Decimal(p.entryPrice).gt(ZERO)) add(`${at}.entryPrice`, `the entry price must be positive, got ${p.entryPrice}`)
+    if (!(compare(qty, ZERO) > 0)) add(`${at}.quantity`, `the quantity is the absolute size and must be above 0, got ${p.quantity}`)
+    if (!positive(p.entryPrice)) add(`${at}.entryPrice`, `the entry price must be positive, got ${p.entryPrice}`)
     if (p.marginType === 'isolated' && p.isolatedWallet === undefined) add(`${at}.isolatedWallet`, 'an isolated position needs its isolatedWallet')
     if (p.marginType === 'cross' && p.isolatedWallet !== undefined) add(`${at}.isolatedWallet`, 'a cross position has no isolatedWallet')
-    if (p.isolatedWallet !== undefined && new Decimal(p.isolatedWallet).lt(ZERO)) add(`${at}.isolatedWallet`, `an isolated wallet cannot be negative, got ${p.isolatedWallet}`)
+    if (p.isolatedWallet !== undefined && negative(p.isolatedWallet)) add(`${at}.isolatedWallet`, `an isolated wallet cannot be negative, got ${p.isolatedWallet}`)
 
     const leg = account.positionMode === 'one-way' ? p.symbol : `${p.symbol} ${p.side}`
     if (legs.has(leg)) {
@@ -78,11 +81,11 @@ export function semanticProblems(s: Scenario): Problem[] {
     const m = market.symbols[p.symbol]!
     const maxLeverage = Math.max(...m.brackets.map((b) => b.initialLeverage))
     if (m.brackets.length > 0 && p.leverage > maxLeverage) add(`${at}.leverage`, `${p.symbol} allows at most ${maxLeverage}x, got ${p.leverage}x`)
-    if (bracketsValid.has(p.symbol) && qty.gt(ZERO) && new Decimal(m.markPrice).gt(ZERO)) {
+    if (bracketsValid.has(p.symbol) && compare(qty, ZERO) > 0 && positive(m.markPrice)) {
       // margin-rules.md §2: a notional above the last cap at mark is an input error.
       const notional = qty.times(m.markPrice)
       const lastCap = new Decimal(m.brackets[m.brackets.length - 1]!.notionalCap)
-      if (notional.gt(lastCap)) add(`${at}.quantity`, `notional ${str(notional)} at mark exceeds the largest bracket of ${p.symbol} (cap ${str(lastCap)})`)
+      if (compare(notional, lastCap) > 0) add(`${at}.quantity`, `notional ${str(notional)} at mark exceeds the largest bracket of ${p.symbol} (cap ${str(lastCap)})`)
     }
   })
 
@@ -90,7 +93,7 @@ export function semanticProblems(s: Scenario): Problem[] {
     for (const [asset, move] of Object.entries(shock.moves)) {
       const at = joinPath(`shocks[${i}].moves`, asset)
       if (!assetKnown(asset)) add(at, `unknown asset "${asset}": a shocked asset must be in market.assets`)
-      if (!new Decimal(move).gt(-1)) add(at, `a move must be above -1 (a price cannot fall 100% or more), got ${move}`)
+      if (!(compare(new Decimal(move), MINUS_ONE) > 0)) add(at, `a move must be above -1 (a price cannot fall 100% or more), got ${move}`)
     }
   })
   problems.push(...version2Problems(s))
