@@ -112,6 +112,32 @@ export const useComparisonStore = defineStore('comparison', () => {
       stlMethod.value = a.method
       stlPending.value = false
     }
+    if (slidersWaiting) {
+      // After the search's render and its frame: the sliders' scenario posts (two structured
+      // clones of the scenario) and the sweep do not delay what the search shows.
+      const s = slidersWaiting
+      frame(() =>
+        setTimeout(() => {
+          if (slidersWaiting !== s) return
+          slidersWaiting = null
+          startSliders(s)
+        }, 0)
+      )
+    }
+  }
+  /**
+   * An opened scenario whose sliders (live and sweep lanes) wait for its search: on a two-core
+   * machine the sweep (~0.3 s on a 1,000-position book) would take the search's CPU while the
+   * search is what the window still waits for (issue 10). Nothing slider-made is on screen then.
+   */
+  let slidersWaiting: Scenario | null = null
+  /** The live and sweep lanes work on `s` (the columns' scenario) from now on. */
+  function startSliders(s: Scenario): void {
+    lastScenario = s
+    liveLane.setScenario(scenarioGen, s)
+    sweepLane.setScenario(scenarioGen, s)
+    computeLive()
+    computeSweep()
   }
   /** The columns of the scenario last sent: now the live and sweep lanes work on it too. */
   function onColumns(a: SliderAnswer): void {
@@ -132,9 +158,6 @@ export const useComparisonStore = defineStore('comparison', () => {
     error.value = null
     columnsScenario.value = s
     assets.value = a.assets
-    lastScenario = s
-    liveLane.setScenario(scenarioGen, s)
-    sweepLane.setScenario(scenarioGen, s)
     // Sliders of assets that no longer exist are dropped.
     const known = new Set(a.assets)
     moves.value = Object.fromEntries(Object.entries(moves.value).filter(([k]) => known.has(k)))
@@ -146,8 +169,10 @@ export const useComparisonStore = defineStore('comparison', () => {
       heldStl = null
       onStl(held)
     }
-    computeLive()
-    computeSweep()
+    // On open (no slider result on screen) with the search still running in its worker, the
+    // sliders wait for it (see slidersWaiting); otherwise they follow the columns at once.
+    if (lastScenario === null && stlPending.value && stlLane.busy()) slidersWaiting = s
+    else startSliders(s)
   }
   function onSweep(a: SliderAnswer): void {
     if (a.kind === 'error') error.value = a.message
@@ -218,6 +243,7 @@ export const useComparisonStore = defineStore('comparison', () => {
    */
   function recompute(s: Scenario | null, immediateStl: boolean): void {
     if (stlTimer) clearTimeout(stlTimer)
+    slidersWaiting = null
     if (!s) {
       submitted = null
       heldStl = null
