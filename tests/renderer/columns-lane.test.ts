@@ -4,12 +4,12 @@
 // longer open is dropped, the columns shown always come with the scenario they were computed on,
 // and an engine refusal keeps the last good columns. The Worker is a fake that answers with the
 // real compute (logic/slider-compute.ts) when the test says so, in any order. On open the sliders
-// wait for the search.
+// wait for the search; the columns' and the search's workers are asked to warm up.
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { computeSlider, type FromWorker, type SliderRequest, type ToWorker } from '../../src/renderer/src/logic/slider-compute'
-import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
+import { useComparisonStore, WARM_ROUNDS } from '../../src/renderer/src/stores/comparison'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
 import { compareScenario, prepareAccount, shockAssets } from '../../src/shared/engine'
 import type { Scenario } from '../../src/shared/scenario'
@@ -26,8 +26,10 @@ class FakeWorker {
   constructor() {
     FakeWorker.all.push(this)
   }
+  warmed: SliderRequest[] = []
   postMessage(m: ToWorker): void {
     if (m.type === 'scenario') this.scenarios.set(m.gen, structuredClone(m.scenario))
+    else if (m.type === 'warm') this.warmed.push(m.request)
     else this.waiting.push({ gen: m.gen, seq: m.seq, request: m.request })
   }
   terminate(): void {}
@@ -187,5 +189,11 @@ describe('the columns in a worker', () => {
     answer('sweep')
     expect(c.columnsScenario).toBe(other)
     expect(c.sweep).not.toBeNull()
+  })
+
+  it('asks the columns\' and the search\'s workers to warm up once the window has painted', async () => {
+    useComparisonStore()
+    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind)).sort()).toEqual(['columns', 'stl']))
+    expect(WARM_ROUNDS).toBeGreaterThan(0)
   })
 })

@@ -71,8 +71,14 @@ export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAns
 
 // ---- the messages between the store and the worker -----------------------------------------
 
-/** To the worker: the scenario (once per valid edit) or one request against it. */
-export type ToWorker = { type: 'scenario'; gen: number; scenario: Scenario } | { type: 'request'; gen: number; seq: number; request: SliderRequest }
+/**
+ * To the worker: the scenario (once per valid edit) or one request against it; or, once at
+ * start, `rounds` computes of `request` on a small built-in book while idle (logic/warm-up.ts).
+ */
+export type ToWorker =
+  | { type: 'scenario'; gen: number; scenario: Scenario }
+  | { type: 'request'; gen: number; seq: number; request: SliderRequest }
+  | { type: 'warm'; request: SliderRequest; rounds: number }
 /** From the worker: the answer to request `seq`, computed on scenario `gen`. */
 export interface FromWorker {
   gen: number

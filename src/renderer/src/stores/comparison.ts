@@ -23,11 +23,14 @@ import { usePortfolioStore } from './portfolio'
 /** The shock to liquidation search (~50–150 ms on 50 positions, in its worker) waits for typing to pause. */
 export const STL_DELAY_MS = 250
 
+/** Warm-up computes of the small built-in book per worker (the columns' and the search's). */
+export const WARM_ROUNDS = 8
+
 /** A module worker for the slider compute, or null where workers are unavailable. */
-function startWorker(): WorkerLike | null {
+function startWorker(name: string): WorkerLike | null {
   if (typeof Worker !== 'function') return null
   try {
-    return new Worker(new URL('../workers/slider.worker.ts', import.meta.url), { type: 'module', name: 'slider' }) as unknown as WorkerLike
+    return new Worker(new URL('../workers/slider.worker.ts', import.meta.url), { type: 'module', name: `slider-${name}` }) as unknown as WorkerLike
   } catch {
     return null
   }
@@ -180,7 +183,7 @@ export const useComparisonStore = defineStore('comparison', () => {
   }
   /** A worker lane, falling back to inline if the worker cannot start or breaks. */
   function makeLane(which: 'live' | 'sweep' | 'stl' | 'columns', onAnswer: OnAnswer): Lane {
-    const w = startWorker()
+    const w = startWorker(which)
     if (!w) return inlineLane(onAnswer)
     inWorker.value = true
     return workerLane(w, onAnswer, () => {
@@ -213,6 +216,16 @@ export const useComparisonStore = defineStore('comparison', () => {
   let sweepLane: Lane = makeLane('sweep', onSweep)
   let stlLane: Lane = makeLane('stl', onStl)
   let columnsLane: Lane = makeLane('columns', onColumns)
+  // Once the window has painted: the columns' and the search's workers (what an open waits for)
+  // warm their compiled code while nothing else is asked of them (logic/warm-up.ts, issue 10).
+  // Inline lanes have nothing to warm.
+  if (inWorker.value)
+    frame(() =>
+      setTimeout(() => {
+        columnsLane.warm({ kind: 'columns' }, WARM_ROUNDS)
+        stlLane.warm({ kind: 'stl' }, WARM_ROUNDS)
+      }, 0)
+    )
   const cryptoAssets = computed(() => assets.value.filter(isCrypto))
   const shocked = computed(() => Object.values(moves.value).some((v) => v !== 0))
   /** The result the columns show: live under a shock, else today's, with the shock to liquidation of today. */
