@@ -15,6 +15,7 @@ import { Decimal } from '../../../shared/decimal'
 import type { CompareResult, ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { ALL_CRYPTO, isCrypto } from '../logic/assets'
+import { rememberLadderDistances } from '../logic/ladder-distances'
 import type { SliderAnswer } from '../logic/slider-compute'
 import { inlineLane, workerLane, type Lane, type OnAnswer, type WorkerLike } from '../logic/slider-lane'
 import type { SweepSeries } from '../logic/sweep-series'
@@ -165,6 +166,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     const known = new Set(a.assets)
     moves.value = Object.fromEntries(Object.entries(moves.value).filter(([k]) => known.has(k)))
     if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
+    rememberLadderDistances(a.result.singleAsset.positions, a.result.multiAssets.positions, a.distances)
     columns.value = a.result
     columnsPending.value = false
     if (heldStl) {
