@@ -4,7 +4,7 @@
 // longer open is dropped, the columns shown always come with the scenario they were computed on,
 // and an engine refusal keeps the last good columns. The Worker is a fake that answers with the
 // real compute (logic/slider-compute.ts) when the test says so, in any order. On open the sliders
-// wait for the search; the columns' and the search's workers are asked to warm up.
+// wait for the search; the search's worker is asked to warm up.
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
@@ -191,9 +191,9 @@ describe('the columns in a worker', () => {
     expect(c.sweep).not.toBeNull()
   })
 
-  it('asks the columns\' and the search\'s workers to warm up once the window has painted', async () => {
+  it('asks the search\'s worker (only) to warm up once the window has painted', async () => {
     useComparisonStore()
-    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind)).sort()).toEqual(['columns', 'stl']))
+    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind))).toEqual(['stl']))
     expect(WARM_ROUNDS).toBeGreaterThan(0)
   })
 })

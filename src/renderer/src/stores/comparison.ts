@@ -24,7 +24,7 @@ import { usePortfolioStore } from './portfolio'
 /** The shock to liquidation search (~50–150 ms on 50 positions, in its worker) waits for typing to pause. */
 export const STL_DELAY_MS = 250
 
-/** Warm-up computes of the small built-in book per worker (the columns' and the search's). */
+/** Warm-up computes of the small built-in book in the search's worker. */
 export const WARM_ROUNDS = 8
 
 /** A module worker for the slider compute, or null where workers are unavailable. */
@@ -218,16 +218,10 @@ export const useComparisonStore = defineStore('comparison', () => {
   let sweepLane: Lane = makeLane('sweep', onSweep)
   let stlLane: Lane = makeLane('stl', onStl)
   let columnsLane: Lane = makeLane('columns', onColumns)
-  // Once the window has painted: the columns' and the search's workers (what an open waits for)
-  // warm their compiled code while nothing else is asked of them (logic/warm-up.ts, issue 10).
-  // Inline lanes have nothing to warm.
-  if (inWorker.value)
-    frame(() =>
-      setTimeout(() => {
-        columnsLane.warm({ kind: 'columns' }, WARM_ROUNDS)
-        stlLane.warm({ kind: 'stl' }, WARM_ROUNDS)
-      }, 0)
-    )
+  // Once the window has painted: the search's worker warms its compiled code while nothing else
+  // is asked of it (logic/warm-up.ts, issue 10). Not the columns' worker: measured, its first big
+  // compare was no faster after a warm-up (README, Benchmark). Inline lanes have nothing to warm.
+  if (inWorker.value) frame(() => setTimeout(() => stlLane.warm({ kind: 'stl' }, WARM_ROUNDS), 0))
   const cryptoAssets = computed(() => assets.value.filter(isCrypto))
   const shocked = computed(() => Object.values(moves.value).some((v) => v !== 0))
   /** The result the columns show: live under a shock, else today's, with the shock to liquidation of today. */
