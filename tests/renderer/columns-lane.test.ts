@@ -3,12 +3,13 @@
 // is asked for at the same moment on open (not after the columns), an answer for a portfolio no
 // longer open is dropped, the columns shown always come with the scenario they were computed on,
 // and an engine refusal keeps the last good columns. The Worker is a fake that answers with the
-// real compute (logic/slider-compute.ts) when the test says so, in any order.
+// real compute (logic/slider-compute.ts) when the test says so, in any order. On open the sliders
+// wait for the search; the search's worker is asked to warm up.
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { computeSlider, type FromWorker, type SliderRequest, type ToWorker } from '../../src/renderer/src/logic/slider-compute'
-import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
+import { useComparisonStore, WARM_ROUNDS } from '../../src/renderer/src/stores/comparison'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
 import { compareScenario, prepareAccount, shockAssets } from '../../src/shared/engine'
 import type { Scenario } from '../../src/shared/scenario'
@@ -25,8 +26,10 @@ class FakeWorker {
   constructor() {
     FakeWorker.all.push(this)
   }
+  warmed: SliderRequest[] = []
   postMessage(m: ToWorker): void {
     if (m.type === 'scenario') this.scenarios.set(m.gen, structuredClone(m.scenario))
+    else if (m.type === 'warm') this.warmed.push(m.request)
     else this.waiting.push({ gen: m.gen, seq: m.seq, request: m.request })
   }
   terminate(): void {}
@@ -143,5 +146,54 @@ describe('the columns in a worker', () => {
     answer('stl', { kind: 'stl', stl: [], method: 'from the refused scenario' })
     expect(c.today!.shockToLiquidation).toEqual(good)
     expect(c.today!.shockToLiquidationMethod).not.toBe('from the refused scenario')
+  })
+
+  it('on open, the sliders (the sweep) wait for the search while it runs in its worker, then follow it', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    p.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    answer('columns')
+    expect(c.columnsScenario).toBe(p.valid)
+    // The search is still running: no sweep asked for yet (on two cores it would take the search's CPU).
+    expect(waiting('sweep')).toHaveLength(0)
+    answer('stl')
+    expect(c.stlPending).toBe(false)
+    // After the search's frame: the sweep of the columns' scenario.
+    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
+    answer('sweep')
+    expect(c.sweep).not.toBeNull()
+
+    // An edit: the search waits for typing to pause, the sliders follow the columns at once.
+    p.setField(['account', 'positions', 0, 'quantity'], '0.6')
+    await nextTick()
+    answer('columns')
+    expect(waiting('sweep')).toHaveLength(1)
+  })
+
+  it('drops the sliders of an opened portfolio replaced before its search answered', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    p.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    answer('columns')
+    p.open(loadScenario(OTHER))
+    await nextTick()
+    const other = p.valid!
+    answer('stl')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(waiting('sweep')).toHaveLength(0)
+    answer('columns')
+    answer('stl')
+    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
+    answer('sweep')
+    expect(c.columnsScenario).toBe(other)
+    expect(c.sweep).not.toBeNull()
+  })
+
+  it('asks the search\'s worker (only) to warm up once the window has painted', async () => {
+    useComparisonStore()
+    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind))).toEqual(['stl']))
+    expect(WARM_ROUNDS).toBeGreaterThan(0)
   })
 })

@@ -9,6 +9,7 @@ import type { Scenario } from '../../../shared/scenario'
 import { stressGrid, type GridSpec, type StressGrid } from '../../../shared/engine'
 // Not re-exported by the engine's index: the search alone, as compareScenario runs it.
 import { SHOCK_TO_LIQUIDATION_METHOD, shocksToLiquidation } from '../../../shared/engine/shock-to-liquidation'
+import { ladderDistances, type LadderDistances } from './ladder-distances'
 import { SWEEP_POINTS, SWEEP_RANGE, toSeries, type SweepSeries } from './sweep-series'
 
 const XS = Array.from({ length: SWEEP_POINTS }, (_, i) => new Decimal(i - (SWEEP_POINTS - 1) / 2).div((SWEEP_POINTS - 1) / (2 * SWEEP_RANGE)))
@@ -40,7 +41,7 @@ export interface GridRequest {
 export type SliderRequest = LiveRequest | SweepRequest | StlRequest | GridRequest | ColumnsRequest
 export type SliderAnswer =
   | { kind: 'live'; result: CompareResult }
-  | { kind: 'columns'; result: CompareResult; assets: string[] }
+  | { kind: 'columns'; result: CompareResult; assets: string[]; distances: LadderDistances }
   | { kind: 'sweep'; sweep: SweepSeries }
   | { kind: 'stl'; stl: ShockToLiquidation[]; method: string }
   | { kind: 'grid'; grid: StressGrid }
@@ -53,7 +54,11 @@ export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAns
       // (liquidation prices, max open: the columns' work, half of it on a 1,000-position book).
       return { kind: 'stl', stl: shocksToLiquidation(prepareAccount(scenario)), method: SHOCK_TO_LIQUIDATION_METHOD }
     }
-    if (req.kind === 'columns') return { kind: 'columns', result: compareScenario(scenario, { shockToLiquidation: false }), assets: shockAssets(prepareAccount(scenario)) }
+    if (req.kind === 'columns') {
+      const result = compareScenario(scenario, { shockToLiquidation: false })
+      // The positions table's distances too: off the page's main thread (logic/ladder-distances.ts).
+      return { kind: 'columns', result, assets: shockAssets(prepareAccount(scenario)), distances: ladderDistances(result.singleAsset.positions, result.multiAssets.positions) }
+    }
     if (req.kind === 'grid') return { kind: 'grid', grid: stressGrid(prepareAccount(scenario), req.spec) }
     if (req.kind === 'live') {
       // The named shocks are not recomputed per frame: the columns show today's.
@@ -71,8 +76,14 @@ export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAns
 
 // ---- the messages between the store and the worker -----------------------------------------
 
-/** To the worker: the scenario (once per valid edit) or one request against it. */
-export type ToWorker = { type: 'scenario'; gen: number; scenario: Scenario } | { type: 'request'; gen: number; seq: number; request: SliderRequest }
+/**
+ * To the worker: the scenario (once per valid edit) or one request against it; or, once at
+ * start, `rounds` computes of `request` on a small built-in book while idle (logic/warm-up.ts).
+ */
+export type ToWorker =
+  | { type: 'scenario'; gen: number; scenario: Scenario }
+  | { type: 'request'; gen: number; seq: number; request: SliderRequest }
+  | { type: 'warm'; request: SliderRequest; rounds: number }
 /** From the worker: the answer to request `seq`, computed on scenario `gen`. */
 export interface FromWorker {
   gen: number

@@ -14,6 +14,8 @@ export interface Lane {
   cancel(): void
   /** True while a request is in flight or waiting. */
   busy(): boolean
+  /** A worker with nothing to do yet warms its compiled code on `rounds` computes of a small built-in book (a real request stops it). */
+  warm(request: SliderRequest, rounds: number): void
   dispose(): void
 }
 
@@ -34,6 +36,8 @@ export function inlineLane(onAnswer: OnAnswer): Lane {
     },
     cancel() {},
     busy: () => false,
+    // Inline: it would run on the page's own thread.
+    warm() {},
     dispose() {}
   }
 }
@@ -86,6 +90,9 @@ export function workerLane(worker: WorkerLike, onAnswer: OnAnswer, onBroken: () 
       acceptFrom = seq + 1
     },
     busy: () => inFlight || waiting !== null,
+    warm(request, rounds) {
+      worker.postMessage({ type: 'warm', request, rounds })
+    },
     dispose() {
       worker.terminate()
     }

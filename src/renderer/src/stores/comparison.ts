@@ -15,6 +15,7 @@ import { Decimal } from '../../../shared/decimal'
 import type { CompareResult, ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { ALL_CRYPTO, isCrypto } from '../logic/assets'
+import { rememberLadderDistances } from '../logic/ladder-distances'
 import type { SliderAnswer } from '../logic/slider-compute'
 import { inlineLane, workerLane, type Lane, type OnAnswer, type WorkerLike } from '../logic/slider-lane'
 import type { SweepSeries } from '../logic/sweep-series'
@@ -23,11 +24,14 @@ import { usePortfolioStore } from './portfolio'
 /** The shock to liquidation search (~50–150 ms on 50 positions, in its worker) waits for typing to pause. */
 export const STL_DELAY_MS = 250
 
+/** Warm-up computes of the small built-in book in the search's worker. */
+export const WARM_ROUNDS = 8
+
 /** A module worker for the slider compute, or null where workers are unavailable. */
-function startWorker(): WorkerLike | null {
+function startWorker(name: string): WorkerLike | null {
   if (typeof Worker !== 'function') return null
   try {
-    return new Worker(new URL('../workers/slider.worker.ts', import.meta.url), { type: 'module', name: 'slider' }) as unknown as WorkerLike
+    return new Worker(new URL('../workers/slider.worker.ts', import.meta.url), { type: 'module', name: `slider-${name}` }) as unknown as WorkerLike
   } catch {
     return null
   }
@@ -112,6 +116,32 @@ export const useComparisonStore = defineStore('comparison', () => {
       stlMethod.value = a.method
       stlPending.value = false
     }
+    if (slidersWaiting) {
+      // After the search's render and its frame: the sliders' scenario posts (two structured
+      // clones of the scenario) and the sweep do not delay what the search shows.
+      const s = slidersWaiting
+      frame(() =>
+        setTimeout(() => {
+          if (slidersWaiting !== s) return
+          slidersWaiting = null
+          startSliders(s)
+        }, 0)
+      )
+    }
+  }
+  /**
+   * An opened scenario whose sliders (live and sweep lanes) wait for its search: on a two-core
+   * machine the sweep (~0.3 s on a 1,000-position book) would take the search's CPU while the
+   * search is what the window still waits for (issue 10). Nothing slider-made is on screen then.
+   */
+  let slidersWaiting: Scenario | null = null
+  /** The live and sweep lanes work on `s` (the columns' scenario) from now on. */
+  function startSliders(s: Scenario): void {
+    lastScenario = s
+    liveLane.setScenario(scenarioGen, s)
+    sweepLane.setScenario(scenarioGen, s)
+    computeLive()
+    computeSweep()
   }
   /** The columns of the scenario last sent: now the live and sweep lanes work on it too. */
   function onColumns(a: SliderAnswer): void {
@@ -132,13 +162,11 @@ export const useComparisonStore = defineStore('comparison', () => {
     error.value = null
     columnsScenario.value = s
     assets.value = a.assets
-    lastScenario = s
-    liveLane.setScenario(scenarioGen, s)
-    sweepLane.setScenario(scenarioGen, s)
     // Sliders of assets that no longer exist are dropped.
     const known = new Set(a.assets)
     moves.value = Object.fromEntries(Object.entries(moves.value).filter(([k]) => known.has(k)))
     if (activeAsset.value !== ALL_CRYPTO && !known.has(activeAsset.value)) activeAsset.value = ALL_CRYPTO
+    rememberLadderDistances(a.result.singleAsset.positions, a.result.multiAssets.positions, a.distances)
     columns.value = a.result
     columnsPending.value = false
     if (heldStl) {
@@ -146,8 +174,10 @@ export const useComparisonStore = defineStore('comparison', () => {
       heldStl = null
       onStl(held)
     }
-    computeLive()
-    computeSweep()
+    // On open (no slider result on screen) with the search still running in its worker, the
+    // sliders wait for it (see slidersWaiting); otherwise they follow the columns at once.
+    if (lastScenario === null && stlPending.value && stlLane.busy()) slidersWaiting = s
+    else startSliders(s)
   }
   function onSweep(a: SliderAnswer): void {
     if (a.kind === 'error') error.value = a.message
@@ -155,7 +185,7 @@ export const useComparisonStore = defineStore('comparison', () => {
   }
   /** A worker lane, falling back to inline if the worker cannot start or breaks. */
   function makeLane(which: 'live' | 'sweep' | 'stl' | 'columns', onAnswer: OnAnswer): Lane {
-    const w = startWorker()
+    const w = startWorker(which)
     if (!w) return inlineLane(onAnswer)
     inWorker.value = true
     return workerLane(w, onAnswer, () => {
@@ -188,6 +218,10 @@ export const useComparisonStore = defineStore('comparison', () => {
   let sweepLane: Lane = makeLane('sweep', onSweep)
   let stlLane: Lane = makeLane('stl', onStl)
   let columnsLane: Lane = makeLane('columns', onColumns)
+  // Once the window has painted: the search's worker warms its compiled code while nothing else
+  // is asked of it (logic/warm-up.ts, issue 10). Not the columns' worker: measured, its first big
+  // compare was no faster after a warm-up (README, Benchmark). Inline lanes have nothing to warm.
+  if (inWorker.value) frame(() => setTimeout(() => stlLane.warm({ kind: 'stl' }, WARM_ROUNDS), 0))
   const cryptoAssets = computed(() => assets.value.filter(isCrypto))
   const shocked = computed(() => Object.values(moves.value).some((v) => v !== 0))
   /** The result the columns show: live under a shock, else today's, with the shock to liquidation of today. */
@@ -218,6 +252,7 @@ export const useComparisonStore = defineStore('comparison', () => {
    */
   function recompute(s: Scenario | null, immediateStl: boolean): void {
     if (stlTimer) clearTimeout(stlTimer)
+    slidersWaiting = null
     if (!s) {
       submitted = null
       heldStl = null
