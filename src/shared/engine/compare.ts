@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/types'
 import { evaluateAccount } from './account-state'
 import { autoExchange } from './auto-exchange'
 import { multiAssetsPositions, multiAssetsTotals } from './multi-assets'
-import { prepareAccount } from './prepare'
+import { prepareAccount, type PreparedAccount } from './prepare'
 import { marketPrices } from './prices'
 import type { CompareResult } from './result-types'
 import { evaluateShock } from './shocks'
@@ -27,7 +27,12 @@ export interface CompareOptions {
 }
 
 export function compareScenario(scenario: Scenario, options: CompareOptions = {}): CompareResult {
-  const account = prepareAccount(scenario)
+  return compareAccount(prepareAccount(scenario), options)
+}
+
+/** The same for an account already prepared (the app's worker also reads its shock assets). */
+export function compareAccount(account: PreparedAccount, options: CompareOptions = {}): CompareResult {
+  const { scenario } = account
   const state = evaluateAccount(account, marketPrices(account))
   const exchange = autoExchange(account, state)
   const result: CompareResult = {

@@ -1,5 +1,5 @@
 // The margin engine's public face: what the CLI, main process and renderer call.
-export { compareScenario, type CompareOptions } from './compare'
+export { compareAccount, compareScenario, type CompareOptions } from './compare'
 export { prepareAccount, type PreparedAccount } from './prepare'
 export { sweepMarginRatios, type MarginRatioSweep, type RatioPoint } from './sweep'
 export { shockAssets } from './shock-to-liquidation'

@@ -4,7 +4,7 @@
 // an edit. The slider worker runs it off the main thread;
 // where no Worker exists (component tests, a plain Node import) the store calls it inline.
 import { Decimal } from '../../../shared/decimal'
-import { compareScenario, prepareAccount, shockAssets, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
+import { compareAccount, compareScenario, prepareAccount, shockAssets, shockedScenario, sweepMarginRatios, type CompareResult, type ShockToLiquidation } from '../../../shared/engine'
 import type { Scenario } from '../../../shared/scenario'
 import { stressGrid, type GridSpec, type StressGrid } from '../../../shared/engine'
 // Not re-exported by the engine's index: the search alone, as compareScenario runs it.
@@ -55,9 +55,11 @@ export function computeSlider(scenario: Scenario, req: SliderRequest): SliderAns
       return { kind: 'stl', stl: shocksToLiquidation(prepareAccount(scenario)), method: SHOCK_TO_LIQUIDATION_METHOD }
     }
     if (req.kind === 'columns') {
-      const result = compareScenario(scenario, { shockToLiquidation: false })
+      // One prepared account for the columns and the sliders' assets.
+      const account = prepareAccount(scenario)
+      const result = compareAccount(account, { shockToLiquidation: false })
       // The positions table's distances too: off the page's main thread (logic/ladder-distances.ts).
-      return { kind: 'columns', result, assets: shockAssets(prepareAccount(scenario)), distances: ladderDistances(result.singleAsset.positions, result.multiAssets.positions) }
+      return { kind: 'columns', result, assets: shockAssets(account), distances: ladderDistances(result.singleAsset.positions, result.multiAssets.positions) }
     }
     if (req.kind === 'grid') return { kind: 'grid', grid: stressGrid(prepareAccount(scenario), req.spec) }
     if (req.kind === 'live') {
