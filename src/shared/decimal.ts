@@ -19,6 +19,15 @@ export const MINUS_ONE = new Decimal(-1)
 /** A decimal string as the scenario format allows it: optional minus, no exponent, no plus. */
 export const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/
 
+/**
+ * The sign (−1, 0, 1) of a string that matches DECIMAL_PATTERN, read off its characters: what
+ * new Decimal(text) would give, without parsing it (the scenario checks read thousands).
+ */
+export function decimalTextSign(text: string): -1 | 0 | 1 {
+  if (!/[1-9]/.test(text)) return 0
+  return text.startsWith('-') ? -1 : 1
+}
+
 export function dec(value: string | number | Decimal): Decimal {
   return new Decimal(value)
 }

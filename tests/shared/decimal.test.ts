@@ -2,7 +2,7 @@
 // own cmp does: signs, ±0, exponents, digit arrays of different lengths, NaN and ±Infinity.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Decimal, compare, maxDec, minDec } from '../../src/shared/decimal'
+import { DECIMAL_PATTERN, Decimal, compare, decimalTextSign, maxDec, minDec } from '../../src/shared/decimal'
 
 const special = fc.constantFrom('0', '-0', 'NaN', 'Infinity', '-Infinity', '1', '-1', '1e-40', '9999999', '10000000', '0.0000001')
 /** Up to 45 digits at any scale: longer than the precision, so digit arrays differ in length. */
@@ -39,5 +39,15 @@ describe('compare', () => {
     expect(compare(new Decimal('-0'), new Decimal('0'))).toBe(0)
     expect(compare(new Decimal('12345678.9'), new Decimal('12345678.90000001'))).toBe(-1)
     expect(compare(new Decimal('-2'), new Decimal('-10'))).toBe(1)
+  })
+
+  it('decimalTextSign reads the sign new Decimal gives any decimal string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(DECIMAL_PATTERN), fc.constantFrom('0', '-0', '0.000', '-0.0', '-0.001', '10', '-100.5')), (text) => {
+        const d = new Decimal(text)
+        expect(decimalTextSign(text)).toBe(d.isZero() ? 0 : d.isNeg() ? -1 : 1)
+      }),
+      { numRuns: 3000 }
+    )
   })
 })

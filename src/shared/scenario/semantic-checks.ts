@@ -1,6 +1,6 @@
 // Checks that relate one part of a scenario to another (docs/scenario-format.md §1 field table).
 // Runs only on a scenario whose shape already passed the zod schema.
-import { Decimal, MINUS_ONE, ONE, ZERO, compare, str } from '../decimal'
+import { Decimal, MINUS_ONE, ONE, ZERO, compare, decimalTextSign, str } from '../decimal'
 import { validateBracketTable } from '../market/bracket-validation'
 import { joinPath } from '../json/strict-json'
 import { version2Problems } from './semantic-checks-v2'
@@ -17,9 +17,10 @@ export function semanticProblems(s: Scenario): Problem[] {
 
   const assetKnown = (asset: string): boolean => Object.prototype.hasOwnProperty.call(market.assets, asset)
   const symbolKnown = (symbol: string): boolean => Object.prototype.hasOwnProperty.call(market.symbols, symbol)
-  // Comparisons that copy nothing (decimal.ts compare): a 1 MB scenario makes thousands.
-  const positive = (text: string): boolean => compare(new Decimal(text), ZERO) > 0
-  const negative = (text: string): boolean => compare(new Decimal(text), ZERO) < 0
+  // Signs read off the text (the schema passed: every field is a decimal string), comparisons
+  // that copy nothing (decimal.ts): a 1 MB scenario makes thousands.
+  const positive = (text: string): boolean => decimalTextSign(text) > 0
+  const negative = (text: string): boolean => decimalTextSign(text) < 0
 
   for (const [asset, a] of Object.entries(market.assets)) {
     const at = joinPath(assetsPath, asset)
