@@ -20,7 +20,7 @@ import { validScenario } from '../../helpers/scenarios'
 import { liquidationPrice as referenceLiquidationPrice, searchAllPieces as referenceSearchAllPieces } from './reference/liquidation'
 import { maxOpen as referenceMaxOpen } from './reference/max-open'
 import { multiAssetsLiquidationPrices as referenceMulti, singleAssetLiquidationPrices as referenceSingle } from './reference/positions'
-import { MARKS, SYMBOLS, decimal, tiers } from './random-market'
+import { MARKS, SYMBOLS, addSymbol, decimal, legPosition, marketAssets, tiers } from './random-market'
 
 const leg = fc.record({
   symbol: fc.constantFrom(...SYMBOLS),
@@ -56,33 +56,14 @@ const book = fc
   })
   .map(({ mode, hedge, legs, orders, usdt, usdc, eth }): Scenario => {
     const symbols: Scenario['market']['symbols'] = {}
-    const addSymbol = (id: string): string => {
-      const a = tiers.assets[id]!
-      const mark = MARKS[a.baseAsset]!
-      symbols[id] = { baseAsset: a.baseAsset, marginAsset: a.marginAsset, markPrice: mark, brackets: tiers.brackets[id]! }
-      return mark
-    }
     // One-way mode holds one position a symbol.
     const kept = hedge ? legs : legs.filter((l, i) => legs.findIndex((m) => m.symbol === l.symbol) === i)
     // One leverage a symbol (the v2 reader's rule): the first position's, else the first order's.
     const leverages = new Map<string, number>()
     for (const x of [...kept, ...orders]) if (!leverages.has(x.symbol)) leverages.set(x.symbol, Math.min(x.leverage, Math.max(...tiers.brackets[x.symbol]!.map((b) => b.initialLeverage))))
-    const positions: Position[] = kept.map((l) => {
-      const mark = addSymbol(l.symbol)
-      const quantity = new Decimal(l.notional).div(mark).toSignificantDigits(5).toString()
-      const p: Position = {
-        symbol: l.symbol,
-        side: l.side,
-        quantity: quantity === '0' ? '0.001' : quantity,
-        entryPrice: new Decimal(mark).times(new Decimal(1).plus(l.entryMove)).toSignificantDigits(7).toString(),
-        leverage: leverages.get(l.symbol)!,
-        marginType: l.isolated ? 'isolated' : 'cross'
-      }
-      if (l.isolated) p.isolatedWallet = new Decimal(l.notional).times(l.margin).toDecimalPlaces(2).toString()
-      return p
-    })
+    const positions: Position[] = kept.map((l) => legPosition(l, addSymbol(symbols, l.symbol), leverages.get(l.symbol)!))
     const openOrders: OpenOrder[] = orders.map((o) => {
-      const mark = addSymbol(o.symbol)
+      const mark = addSymbol(symbols, o.symbol)
       const quantity = new Decimal(o.notional).div(mark).toSignificantDigits(4).toString()
       const f: OpenOrder = {
         symbol: o.symbol,
@@ -96,10 +77,6 @@ const book = fc
       else if (o.reduceOnly && kept.some((l) => l.symbol === o.symbol)) f.reduceOnly = true
       return f
     })
-    const stable = (index: string) => ({ index, bidBuffer: '0.0001', askBuffer: '0.0002' })
-    const coin = (index: string) => ({ index, bidBuffer: '0.05', askBuffer: '0.05' })
-    const assets: Scenario['market']['assets'] = { USDT: stable('0.99985'), USDC: stable('0.99992') }
-    for (const [base, mark] of Object.entries(MARKS)) assets[base] = coin(mark)
     return validScenario({
       format: 'margin-planner/scenario',
       version: 2,
@@ -115,7 +92,7 @@ const book = fc
         positions,
         openOrders
       },
-      market: { asOf: '2026-03-05T00:00:00Z', symbols, assets }
+      market: { asOf: '2026-03-05T00:00:00Z', symbols, assets: marketAssets() }
     })
   })
 

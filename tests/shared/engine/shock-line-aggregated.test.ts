@@ -16,7 +16,7 @@ import { validScenario } from '../../helpers/scenarios'
 import { liquidationPrice as referenceLiquidationPrice, searchAllPieces as referenceSearchAllPieces } from './reference/liquidation'
 import { ShockLine as ReferenceShockLine } from './reference/shock-line'
 import { moveToLiquidation as referenceMoveToLiquidation, shocksToLiquidation as referenceShocksToLiquidation } from './reference/shock-to-liquidation'
-import { MARKS, SYMBOLS, decimal, tiers } from './random-market'
+import { MARKS, SYMBOLS, addSymbol, decimal, legPosition, marketAssets, tiers } from './random-market'
 
 const leg = fc.record({
   symbol: fc.constantFrom(...SYMBOLS),
@@ -39,26 +39,7 @@ const book = fc
   })
   .map(({ mode, legs, usdt, usdc, eth }): Scenario => {
     const symbols: Scenario['market']['symbols'] = {}
-    const positions: Position[] = legs.map((l) => {
-      const a = tiers.assets[l.symbol]!
-      const mark = MARKS[a.baseAsset]!
-      symbols[l.symbol] = { baseAsset: a.baseAsset, marginAsset: a.marginAsset, markPrice: mark, brackets: tiers.brackets[l.symbol]! }
-      const quantity = new Decimal(l.notional).div(mark).toSignificantDigits(5).toString()
-      const p: Position = {
-        symbol: l.symbol,
-        side: l.side,
-        quantity: quantity === '0' ? '0.001' : quantity,
-        entryPrice: new Decimal(mark).times(new Decimal(1).plus(l.entryMove)).toSignificantDigits(7).toString(),
-        leverage: 1,
-        marginType: l.isolated ? 'isolated' : 'cross'
-      }
-      if (l.isolated) p.isolatedWallet = new Decimal(l.notional).times(l.margin).toDecimalPlaces(2).toString()
-      return p
-    })
-    const stable = (index: string) => ({ index, bidBuffer: '0.0001', askBuffer: '0.0002' })
-    const coin = (index: string) => ({ index, bidBuffer: '0.05', askBuffer: '0.05' })
-    const assets: Scenario['market']['assets'] = { USDT: stable('0.99985'), USDC: stable('0.99992') }
-    for (const [base, mark] of Object.entries(MARKS)) assets[base] = coin(mark)
+    const positions: Position[] = legs.map((l) => legPosition(l, addSymbol(symbols, l.symbol), 1))
     return validScenario({
       format: 'margin-planner/scenario',
       version: 2,
@@ -73,7 +54,7 @@ const book = fc
         ],
         positions
       },
-      market: { asOf: '2026-03-05T00:00:00Z', symbols, assets }
+      market: { asOf: '2026-03-05T00:00:00Z', symbols, assets: marketAssets() }
     })
   })
 
