@@ -256,40 +256,31 @@ class ShockBase {
 
   /** An isolated position at risk that does not move: constant along the line. */
   restingIsolated(i: number): Entity {
-    let out = this.heldIsolated.get(i)
-    if (!out) {
+    return kept(this.heldIsolated, i, () => {
       const l = this.lines[i]!
-      out = { name: l.name, balance: [l.isolatedWallet.plus(l.u0), ZERO, ZERO], maintenance: [l.maintenance0, ZERO, ZERO] }
-      this.heldIsolated.set(i, out)
-    }
-    return out
+      return { name: l.name, balance: [l.isolatedWallet.plus(l.u0), ZERO, ZERO], maintenance: [l.maintenance0, ZERO, ZERO] }
+    })
   }
 
   private readonly restingGroups = new Map<string, Entity>()
 
   /** A Single-Asset group no moving position is in: constant along the line. */
   restingGroup(a: AssetLine): Entity {
-    let out = this.restingGroups.get(a.asset)
-    if (!out) {
+    return kept(this.restingGroups, a.asset, () => {
       const h = this.sums.get(a.asset)!
-      out = { name: a.asset, balance: [h.groupBalance0, ZERO, ZERO], maintenance: h.cross > 0 ? [this.totalMaintenance(h, true), ZERO, ZERO] : ZERO_POLY }
-      this.restingGroups.set(a.asset, out)
-    }
-    return out
+      return { name: a.asset, balance: [h.groupBalance0, ZERO, ZERO], maintenance: h.cross > 0 ? [this.totalMaintenance(h, true), ZERO, ZERO] : ZERO_POLY }
+    })
   }
 
   private readonly restingContributions = new Map<string, Contribution>()
 
   /** An asset's Multi-Assets contribution when it does not move and no position margined in it moves. */
   restingContribution(a: AssetLine): Contribution {
-    let out = this.restingContributions.get(a.asset)
-    if (!out) {
+    return kept(this.restingContributions, a.asset, () => {
       // Nothing moves in it: its equity's sign is that of wallet + uPnL at x = 0.
       const s = this.sums.get(a.asset)!
-      out = [equityLine(s.e0.isNeg() ? a.ask0 : a.bid0, s.e0, ZERO, false), maintenanceLine(a, this.totalMaintenance(s, false), ZERO, false)]
-      this.restingContributions.set(a.asset, out)
-    }
-    return out
+      return [equityLine(s.e0.isNeg() ? a.ask0 : a.bid0, s.e0, ZERO, false), maintenanceLine(a, this.totalMaintenance(s, false), ZERO, false)]
+    })
   }
 
   private restingSum: Contribution | null = null
@@ -346,12 +337,17 @@ const bases = new WeakMap<PreparedAccount, ShockBase>()
 
 /** The shock-independent sums of a prepared account, computed on first use and kept with it. */
 function shockBase(account: PreparedAccount): ShockBase {
-  let base = bases.get(account)
-  if (!base) {
-    base = new ShockBase(account)
-    bases.set(account, base)
+  return kept(bases, account, () => new ShockBase(account))
+}
+
+/** The value kept under `key`, made and kept on first use. */
+function kept<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make()
+    map.set(key, value)
   }
-  return base
+  return value
 }
 
 /** An asset whose figures move along the line: a margin asset of a moving position, or a moving asset held. */
