@@ -19,6 +19,7 @@ import { availableForOrder, type ModeKey } from './available-for-order'
 import type { PositionSideCode } from './open-orders'
 import { EMPTY_BOOK, maxNotionalForLeverage, orderCost, sideBooks, sideKey, sideMarginRequirement, type SideBook } from './plan/order-cost'
 import type { PreparedAccount, PreparedSymbol } from './prepare'
+import { OwnedCache } from './owned-cache'
 import type { MaxOpenEntry } from './result-types'
 
 
@@ -66,7 +67,7 @@ interface SideFigures {
  * compare asks for both modes of one evaluation: the per-side figures (the side books, the
  * bracket limit, a division each) are computed once per evaluated account (issue 10).
  */
-const figuresCache = new WeakMap<AccountState, { account: PreparedAccount; figures: SideFigures[] }>()
+const figuresCache = new OwnedCache<AccountState, { account: PreparedAccount; figures: SideFigures[] }>('max open side figures')
 
 function sideFigures(account: PreparedAccount, state: AccountState): SideFigures[] {
   const cached = figuresCache.get(state)

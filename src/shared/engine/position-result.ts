@@ -4,6 +4,7 @@ import type { MarginType } from '../scenario/types'
 import type { PositionState } from './account-state'
 import type { Bracket } from './brackets'
 import type { LiquidationPrice } from './liquidation'
+import { OwnedCache } from './owned-cache'
 import type { PositionResult } from './result-types'
 
 /** The strings of a row that do not depend on the mode. */
@@ -17,7 +18,7 @@ interface SharedStrings {
 
 // Both modes list every position of one evaluation, and many positions share a bracket: each
 // decimal is turned into its string once (issue 10: a string costs about an addition).
-const positionStrings = new WeakMap<PositionState, SharedStrings>()
+const positionStrings = new OwnedCache<PositionState, SharedStrings>('position strings')
 const bracketStrings = new WeakMap<Bracket, { mmr: string; cum: string }>()
 
 function sharedStrings(st: PositionState): SharedStrings {

@@ -22,6 +22,7 @@ import { Decimal, MINUS_ONE, ONE, ZERO } from '../decimal'
 import { bracketIndex, convexMaintenance } from './brackets'
 import type { PreparedAccount } from './prepare'
 import { FloorEvents } from './floor-events'
+import { OwnedCache } from './owned-cache'
 import { askRate, bidRate } from './prices'
 
 /** c0 + c1·x + c2·x² */
@@ -333,7 +334,7 @@ function maintenanceLine(a: AssetLine, m0: Decimal, m1: Decimal, moving: boolean
   return scaleLine(a.ask0.times(m0), a.ask0.times(m1), moving ? ONE : ZERO)
 }
 
-const bases = new WeakMap<PreparedAccount, ShockBase>()
+const bases = new OwnedCache<PreparedAccount, ShockBase>('shock base')
 
 /** The shock-independent sums of a prepared account, computed on first use and kept with it. */
 function shockBase(account: PreparedAccount): ShockBase {

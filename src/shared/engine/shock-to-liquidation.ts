@@ -3,6 +3,7 @@
 // isolated position, or the Multi-Assets account, reaches 100%. Solved exactly on each piece of
 // the shock line (linear in Single-Asset, at most quadratic in Multi-Assets).
 import { Decimal, MINUS_ONE, TWO, ZERO, compare } from '../decimal'
+import { OwnedCache } from './owned-cache'
 import type { PreparedAccount } from './prepare'
 import type { MoveToLiquidation, ShockToLiquidation } from './result-types'
 import { ShockLine, evalPoly, type Entity, type Piece, type PieceList, type Poly } from './shock-line'
@@ -144,7 +145,7 @@ interface Gap {
 }
 
 /** Kept per entity: a shock line hands the same entity to every piece it does not change on. */
-const gaps = new WeakMap<Entity, Gap | null>()
+const gaps = new OwnedCache<Entity, Gap | null>('gap')
 
 function gapOf(entity: Entity): Gap | null {
   let gap = gaps.get(entity)

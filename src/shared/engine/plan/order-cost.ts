@@ -6,6 +6,7 @@ import type { OrderSide } from '../../scenario/types'
 import type { AccountState } from '../account-state'
 import type { Bracket } from '../brackets'
 import { extraOrderCost, marginRequirement, type PositionSideCode } from '../open-orders'
+import { OwnedCache } from '../owned-cache'
 
 export interface SideBook {
   /** N: signed notional of the position side at mark (short < 0), 0 without a position. */
@@ -61,7 +62,7 @@ export function orderCost(book: SideBook, leverage: Decimal, side: OrderSide, qu
 }
 
 // Max open settles a quantity with several costs on one book at one mark: N / mark once.
-const signedQuantities = new WeakMap<SideBook, { mark: Decimal; quantity: Decimal }>()
+const signedQuantities = new OwnedCache<SideBook, { mark: Decimal; quantity: Decimal }>('signed quantity')
 
 function signedQuantity(book: SideBook, mark: Decimal): Decimal {
   const cached = signedQuantities.get(book)
