@@ -9,7 +9,7 @@
 // "recalculate with the other margin level"]: solve, look the brackets up at the result,
 // re-solve until they agree; if that oscillates or ends at a price ≤ 0, try every piece and
 // keep the consistent positive root nearest the mark. No such root: null (Binance shows "--").
-import { Decimal, ONE, ZERO, compare } from '../decimal'
+import { Decimal, ONE, ZERO, compare, minus, plus } from '../decimal'
 import { beyondLastCap, bracketIndex, type Bracket } from './brackets'
 
 export interface LiquidationLeg {
@@ -108,14 +108,14 @@ function pieceEquation(p: LiquidationProblem): Equation {
   let sumCost = ZERO
   let sumQty = ZERO
   for (const leg of p.legs) {
-    sumCost = sumCost.plus(leg.signedCost)
-    sumQty = sumQty.plus(leg.signedQty)
+    sumCost = plus(sumCost, leg.signedCost)
+    sumQty = plus(sumQty, leg.signedQty)
   }
-  const equityBase = p.wallet.plus(p.otherUnrealizedPnl).minus(sumCost)
+  const equityBase = minus(plus(p.wallet, p.otherUnrealizedPnl), sumCost)
   // r × x is x when r is 1, as for a.
   const rateTerms = (r: Decimal): { rQty: Decimal; head: Decimal } => ({
     rQty: compare(r, ONE) === 0 ? sumQty : r.times(sumQty),
-    head: p.otherUsdEquity.plus(compare(r, ONE) === 0 ? equityBase : r.times(equityBase)).minus(p.otherUsdMaintenance)
+    head: minus(plus(p.otherUsdEquity, compare(r, ONE) === 0 ? equityBase : r.times(equityBase)), p.otherUsdMaintenance)
   })
   let atBid: { rQty: Decimal; head: Decimal } | null = null
   let atAsk: { rQty: Decimal; head: Decimal } | null = null
@@ -133,7 +133,7 @@ function pieceEquation(p: LiquidationProblem): Equation {
         sumQtyMmr = i === 0 ? (t.isZero() ? ZERO : t) : sumQtyMmr.plus(t)
         sumCum = i === 0 ? (firstCum[0]![cumAt[0]!] ??= ZERO.plus(leg.brackets[cumAt[0]!]!.cum)) : sumCum.plus(leg.brackets[cumAt[i]!]!.cum)
       })
-      return { qtyMmr: scaled(sumQtyMmr), other: scaled(p.otherMaintenance.minus(sumCum)) }
+      return { qtyMmr: scaled(sumQtyMmr), other: scaled(minus(p.otherMaintenance, sumCum)) }
     },
     root: (legs, bid) => {
       const terms = bid ? (atBid ??= rateTerms(p.bidRate)) : (atAsk ??= rateTerms(p.askRate))

@@ -3,7 +3,7 @@
 // the leverage L: MR = max(|N + BidValue|, |N − AskValue|) / L, open-order IM = MR − |N| / L, and
 // each opening order adds its open loss. The held amount enters initial margin and available
 // for order in both modes, never maintenance margin, the margin ratio or a liquidation price.
-import { Decimal, ONE, ZERO, compare, maxDec, minDec } from '../decimal'
+import { Decimal, ONE, ZERO, compare, maxDec, minDec, minus, plus, times } from '../decimal'
 import type { OrderSide, OrderType, Scenario } from '../scenario/types'
 import type { PreparedPosition, PreparedSymbol } from './prepare'
 
@@ -83,7 +83,7 @@ export function holdsMargin(o: PreparedOrder): boolean {
 
 /** §7: MR = max(|N + BidValue|, |N − AskValue|) / L. */
 export function marginRequirement(signedNotional: Decimal, bidValue: Decimal, askValue: Decimal, leverage: Decimal): Decimal {
-  const exposure = maxDec(signedNotional.plus(bidValue).abs(), signedNotional.minus(askValue).abs())
+  const exposure = maxDec(plus(signedNotional, bidValue).abs(), minus(signedNotional, askValue).abs())
   // L·MR (max open asks with L = 1): a sum already has at most the precision's digits, so ÷ 1 is itself.
   return compare(leverage, ONE) === 0 ? exposure : exposure.div(leverage)
 }
@@ -91,7 +91,7 @@ export function marginRequirement(signedNotional: Decimal, bidValue: Decimal, as
 /** §7: open loss = q × |min(0, d × (mark − price))|, d = +1 buy, −1 sell. */
 export function openLoss(side: OrderSide, quantity: Decimal, price: Decimal, mark: Decimal): Decimal {
   const d = side === 'buy' ? 1 : -1
-  return quantity.times(minDec(ZERO, mark.minus(price).times(d)).abs())
+  return times(quantity, minDec(ZERO, mark.minus(price).times(d)).abs())
 }
 
 /**
@@ -148,7 +148,7 @@ export function extraOrderCost(
       ? marginRequirement(leg.signedNotional, leg.bidValue.plus(value), leg.askValue, leg.leverage)
       : marginRequirement(leg.signedNotional, leg.bidValue, leg.askValue.plus(value), leg.leverage)
   const loss = openLoss(order.side, openingQuantity(order.side, order.quantity, leg.positionSide, leg.signedQty), order.price, mark)
-  return maxDec(ZERO, after.minus(before)).plus(loss)
+  return plus(maxDec(ZERO, after.minus(before)), loss)
 }
 
 /**

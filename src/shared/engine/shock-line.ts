@@ -18,7 +18,7 @@
 // reads is summed afresh from its brackets). The sums are exact (40 significant digits hold
 // every amount the format allows), so the order they are taken in does not change a digit;
 // tests/shared/engine/shock-line-aggregated.test.ts compares every piece with the plain version.
-import { Decimal, MINUS_ONE, ONE, ZERO } from '../decimal'
+import { Decimal, MINUS_ONE, ONE, ZERO, minus, plus, times } from '../decimal'
 import { bracketIndex, convexMaintenance } from './brackets'
 import type { PreparedAccount } from './prepare'
 import { FloorEvents } from './floor-events'
@@ -183,14 +183,14 @@ class ShockBase {
     for (const l of this.lines) {
       const s = this.sums.get(l.marginAsset)!
       const g = this.baseOrder.get(l.baseAsset)!
-      s.u0 = s.u0.plus(l.u0)
-      s.m0ByBase[g] = s.m0ByBase[g]!.plus(l.maintenance0)
+      s.u0 = plus(s.u0, l.u0)
+      s.m0ByBase[g] = plus(s.m0ByBase[g]!, l.maintenance0)
       if (l.isolated) {
-        s.iso = s.iso.plus(l.isolatedWallet)
+        s.iso = plus(s.iso, l.isolatedWallet)
         if (!l.maintenance0.isZero() && !l.isolatedWallet.plus(l.u0).minus(l.maintenance0).gt(ZERO)) this.isolatedAtRisk.push(l.index)
       } else {
-        s.cu0 = s.cu0.plus(l.u0)
-        s.cm0ByBase[g] = s.cm0ByBase[g]!.plus(l.maintenance0)
+        s.cu0 = plus(s.cu0, l.u0)
+        s.cm0ByBase[g] = plus(s.cm0ByBase[g]!, l.maintenance0)
         s.cross++
       }
     }
@@ -418,9 +418,9 @@ export class ShockLine {
     for (const i of moving) {
       const l = this.base.lines[i]!
       const m = this.live[this.liveAt.get(l.marginAsset)!]!
-      m.u1 = m.u1.plus(l.slope)
+      m.u1 = plus(m.u1, l.slope)
       m.movingCount++
-      if (!l.isolated) m.cu1 = m.cu1.plus(l.slope)
+      if (!l.isolated) m.cu1 = plus(m.cu1, l.slope)
     }
     // Every other asset adds the same to each piece's account figures: its resting contribution.
     let [equity, maintenance] = this.base.restingTotal()
@@ -529,11 +529,11 @@ export class ShockLine {
       const l = lines[i]!
       const s = sums[this.liveAt.get(l.marginAsset)!]!
       const m = this.base.maintenanceIn(i, brackets[slot]!)
-      s.m0 = s.m0.plus(m.m0)
-      s.m1 = s.m1.plus(m.m1)
+      s.m0 = plus(s.m0, m.m0)
+      s.m1 = plus(s.m1, m.m1)
       if (!l.isolated) {
-        s.cm0 = s.cm0.plus(m.m0)
-        s.cm1 = s.cm1.plus(m.m1)
+        s.cm0 = plus(s.cm0, m.m0)
+        s.cm1 = plus(s.cm1, m.m1)
       }
     })
     let maintenance = this.restingTotal[1]
@@ -613,9 +613,9 @@ export class ShockLine {
       const l = lines[i]!
       const s = slopes[this.liveAt.get(l.marginAsset)!]!
       const m1 = lastSlope(i)
-      s.all = s.all.plus(m1)
+      s.all = plus(s.all, m1)
       if (l.isolated) single &&= !l.slope.minus(m1).isNeg()
-      else s.cross = s.cross.plus(m1)
+      else s.cross = plus(s.cross, m1)
     }
     let multiSlope = ZERO
     this.live.forEach((m, at) => {
@@ -624,9 +624,9 @@ export class ShockLine {
       const d = m.moving ? ONE : ZERO
       // Its equity's rate far up: the sign of its slope there (its equity's sign when it has none).
       const rate = (m.u1.isZero() ? m.sums.e0.isNeg() : m.u1.isNeg()) ? m.asset.ask0 : m.asset.bid0
-      const equitySlope = rate.times(m.u1.plus(d.times(m.sums.e0)))
-      const maintenanceSlope = m.asset.ask0.times(s.all.plus(d.times(m.heldM0)))
-      multiSlope = multiSlope.plus(equitySlope).minus(maintenanceSlope)
+      const equitySlope = times(rate, plus(m.u1, times(d, m.sums.e0)))
+      const maintenanceSlope = times(m.asset.ask0, plus(s.all, times(d, m.heldM0)))
+      multiSlope = minus(plus(multiSlope, equitySlope), maintenanceSlope)
     })
     return { single, multi: concave.multi && !multiSlope.isNeg() }
   }
@@ -739,17 +739,19 @@ interface MaintenanceSums {
 
 /** (1 + d·x)·(c0 + c1·x) */
 function scaleLine(c0: Decimal, c1: Decimal, d: Decimal): Poly {
-  return [c0, c1.plus(d.times(c0)), d.times(c1)]
+  return [c0, plus(c1, times(d, c0)), times(d, c1)]
 }
 
+// The polynomial helpers use decimal.ts's plus/minus/times: the same Decimals as decimal.js's,
+// without its work on the zero coefficients of a line (most of them).
 function addPoly(a: Poly, b: Poly): Poly {
-  return [a[0].plus(b[0]), a[1].plus(b[1]), a[2].plus(b[2])]
+  return [plus(a[0], b[0]), plus(a[1], b[1]), plus(a[2], b[2])]
 }
 
-function subtractPoly(a: Poly, b: Poly): Poly {
-  return [a[0].minus(b[0]), a[1].minus(b[1]), a[2].minus(b[2])]
+export function subtractPoly(a: Poly, b: Poly): Poly {
+  return [minus(a[0], b[0]), minus(a[1], b[1]), minus(a[2], b[2])]
 }
 
 export function evalPoly(p: Poly, x: Decimal): Decimal {
-  return p[0].plus(x.times(p[1].plus(x.times(p[2]))))
+  return plus(p[0], times(x, plus(p[1], times(x, p[2]))))
 }

@@ -6,7 +6,7 @@ import { Decimal, MINUS_ONE, TWO, ZERO, compare } from '../decimal'
 import { OwnedCache } from './owned-cache'
 import type { PreparedAccount } from './prepare'
 import type { MoveToLiquidation, ShockToLiquidation } from './result-types'
-import { ShockLine, evalPoly, type Entity, type Piece, type PieceList, type Poly } from './shock-line'
+import { ShockLine, evalPoly, subtractPoly, type Entity, type Piece, type PieceList, type Poly } from './shock-line'
 
 export const SHOCK_TO_LIQUIDATION_METHOD = 'exact: roots of the piecewise linear (Single-Asset) and quadratic (Multi-Assets) margin functions, piece by piece'
 
@@ -152,7 +152,7 @@ function gapOf(entity: Entity): Gap | null {
   if (gap === undefined) {
     if (entity.maintenance.every((c) => c.isZero())) gap = null
     else {
-      const h = subtract(entity.balance, entity.maintenance)
+      const h = subtractPoly(entity.balance, entity.maintenance)
       gap = { h, constantAbove: h[1].isZero() && h[2].isZero() ? h[0].gt(ZERO) : null }
     }
     gaps.set(entity, gap)
@@ -184,10 +184,6 @@ function lineRootBehind([c0, c1, c2]: Poly, direction: 1 | -1): boolean {
   if (c0.isZero()) return true
   const positive = c0.isNeg() !== c1.isNeg()
   return direction > 0 ? !positive : positive
-}
-
-function subtract(a: Poly, b: Poly): Poly {
-  return [a[0].minus(b[0]), a[1].minus(b[1]), a[2].minus(b[2])]
 }
 
 const FOUR = new Decimal(4)
