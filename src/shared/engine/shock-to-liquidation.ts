@@ -194,6 +194,10 @@ function firstRoot(gap: Gap, start: Decimal, end: Decimal | null, direction: 1 |
   if (constantAbove !== null) return constantAbove ? null : start
   if (!(compare(evalPoly(h, start), ZERO) > 0)) return start
   if (lineRootBehind(h, direction)) return null
+  // A line above MM at both ends of the piece has no root on it, so no division (issue 10). Exact
+  // arithmetic says so; only a root within a 40-digit rounding of the piece's end could tell the
+  // two apart (as for staysAboveGoingUp).
+  if (gap.roots === undefined && end !== null && h[2].isZero() && compare(evalPoly(h, end), ZERO) > 0) return null
   const within = (x: Decimal): boolean => {
     // Comparisons that copy nothing (decimal.ts compare): a walk makes thousands.
     if (!(direction * compare(x, start) > 0)) return false
