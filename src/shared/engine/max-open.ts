@@ -27,6 +27,7 @@ const QUANTITY_PLACES = 18
 const QUANTITY_STEP = new Decimal(10).pow(-QUANTITY_PLACES)
 /** Far above the 40-digit rounding of the solved root, far below the 1e-18 grid. */
 const NEAR_GRID = new Decimal('1e-24')
+const STEP_LESS_NEAR = QUANTITY_STEP.minus(NEAR_GRID)
 
 export function maxOpen(mode: ModeKey, account: PreparedAccount, state: AccountState): MaxOpenEntry[] {
   // One available per margin asset (the cost grows with the book).
@@ -138,8 +139,10 @@ function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decim
   let quantity = limit.toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_DOWN)
   // Available and MR are rounded at 40 digits, so a root within a hair of a grid point may sit on
   // the wrong side of it: there only, settle it with the plan's own check, so that this quantity
-  // is accepted and one step more is refused.
-  if (compare(limit.minus(quantity), NEAR_GRID) < 0 || compare(quantity.plus(QUANTITY_STEP).minus(limit), NEAR_GRID) < 0) {
+  // is accepted and one step more is refused. Only the margin root is rounded: with it NEAR_GRID or
+  // more from both grid points (a limit set by the bracket, or by 0), the check agrees with it and
+  // is skipped (issue 10: it cost an order's margin twice, a third of max open's work).
+  if (nearGridPoint(limit, quantity) && marginRootNear(marginLimit, quantity)) {
     // Every q tried is > 0, so with nothing to close (closes ≤ 0) q ≤ closes / P never holds.
     const closesQty = closes.gt(ZERO) ? closes.div(price) : null
     const fitsMargin = (q: Decimal): boolean => (closesQty !== null && q.lte(closesQty)) || !orderCost(book, L, side, q, price, price, f.positionSide !== 'BOTH').gt(available)
@@ -158,6 +161,17 @@ function maxOpenOf(f: SideFigures, available: Decimal, leveragedAvailable: Decim
   }
   f.last = { available, entry: { ...entry } }
   return entry
+}
+
+/** The digits of the limit past the grid (exact), this near to either grid point around it. */
+function nearGridPoint(limit: Decimal, quantity: Decimal): boolean {
+  const tail = limit.minus(quantity)
+  return compare(tail, NEAR_GRID) < 0 || compare(tail, STEP_LESS_NEAR) > 0
+}
+
+/** Whether the margin root lies within NEAR_GRID of the grid point `quantity` or of the next. */
+function marginRootNear(marginLimit: Decimal, quantity: Decimal): boolean {
+  return compare(marginLimit.minus(quantity).abs(), NEAR_GRID) < 0 || compare(marginLimit.minus(quantity.plus(QUANTITY_STEP)).abs(), NEAR_GRID) < 0
 }
 
 /** Leverage by side (its position's) and by symbol (any position's, else an order's own). */
