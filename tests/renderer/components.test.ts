@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { compareScenario } from '../../src/shared/engine'
 import ComparisonTable from '../../src/renderer/src/components/ComparisonTable.vue'
+import ExplainButton from '../../src/renderer/src/components/ExplainButton.vue'
 import ExplainPanel from '../../src/renderer/src/components/ExplainPanel.vue'
 import LiquidationLadder from '../../src/renderer/src/components/LiquidationLadder.vue'
 import PositionsEditor from '../../src/renderer/src/components/PositionsEditor.vue'
@@ -15,6 +16,7 @@ import SwitchPanel from '../../src/renderer/src/components/SwitchPanel.vue'
 import VerdictBanner from '../../src/renderer/src/components/VerdictBanner.vue'
 import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
+import { bigHedgeBook } from '../helpers/big-book'
 import { FAQ_MULTI, LP_ISOLATED, loadScenario } from './helpers'
 
 let pinia: ReturnType<typeof createPinia>
@@ -89,6 +91,27 @@ describe('LiquidationLadder', () => {
     expect(w.find('th[aria-sort="ascending"]').text()).toContain('Nearest')
     await w.findAll('button.sort').find((b) => b.text() === 'Symbol')!.trigger('click')
     expect(symbols()).toEqual([...nearest].sort())
+  })
+
+  it('renders only the rows coming into view when the window moves, not the rows kept', async () => {
+    const s = bigHedgeBook(200)
+    const w = mount(LiquidationLadder, { props: { result: compareScenario(s), scenario: s }, global: global() })
+    // A row's explanations are built when it renders: the same objects mean it was not rendered again.
+    const explanations = () => new Map(w.findAll('[data-testid="ladder"] tbody tr.row').map((r) => [r.attributes('aria-rowindex'), r.findAllComponents(ExplainButton).map((b) => b.props('explanation'))]))
+    const before = explanations()
+    const scroller = w.get('[data-testid="ladder-scroller"]')
+    // Past the kept margin (no layout here: the window takes its default 800 px viewport).
+    ;(scroller.element as HTMLElement).scrollTop = 28 * 30
+    await scroller.trigger('scroll')
+    const after = explanations()
+    const kept = [...after.keys()].filter((k) => before.has(k))
+    const entered = [...after.keys()].filter((k) => !before.has(k))
+    expect(kept.length).toBeGreaterThan(10)
+    expect(entered.length).toBeGreaterThan(10)
+    for (const k of kept) {
+      expect(after.get(k)![0]).toBe(before.get(k)![0])
+      expect(after.get(k)![1]).toBe(before.get(k)![1])
+    }
   })
 })
 
