@@ -220,7 +220,7 @@ export const useComparisonStore = defineStore('comparison', () => {
   let columnsLane: Lane = makeLane('columns', onColumns)
   // Once the window has painted: the search's worker warms its compiled code while nothing else
   // is asked of it (logic/warm-up.ts, issue 10). Not the columns' worker: measured, its first big
-  // compare was no faster after a warm-up (README, Benchmark). Inline lanes have nothing to warm.
+  // compare was no faster after a warm-up (docs/benchmark-history.md). Inline lanes have nothing to warm.
   if (inWorker.value) frame(() => setTimeout(() => stlLane.warm({ kind: 'stl' }, WARM_ROUNDS), 0))
   const cryptoAssets = computed(() => assets.value.filter(isCrypto))
   const shocked = computed(() => Object.values(moves.value).some((v) => v !== 0))
