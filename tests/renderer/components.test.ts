@@ -97,7 +97,7 @@ describe('LiquidationLadder', () => {
     const s = bigHedgeBook(200)
     const w = mount(LiquidationLadder, { props: { result: compareScenario(s), scenario: s }, global: global() })
     // A row's explanations are built when it renders: the same objects mean it was not rendered again.
-    const explanations = () => new Map(w.findAll('[data-testid="ladder"] tbody tr.row').map((r) => [r.attributes('aria-rowindex'), r.findAllComponents(ExplainButton).map((b) => b.props('explanation'))]))
+    const explanations = () => new Map(w.findAll('[data-testid="ladder"] tbody tr.row').map((r) => [r.attributes('aria-rowindex'), r.findAllComponents(ExplainButton).map((b: { props(name: 'explanation'): unknown }) => b.props('explanation'))]))
     const before = explanations()
     const scroller = w.get('[data-testid="ladder-scroller"]')
     // Past the kept margin (no layout here: the window takes its default 800 px viewport).
