@@ -215,8 +215,8 @@ function readBinanceAccount(files: AccountFiles): ParseResult<AccountImport> {
 /** Binance's websocket API wraps the same body as {id, status, result}: read the body. */
 function unwrap(name: string, doc: JsonDoc): Doc {
   const v = doc.value
-  if (isObject(v) && 'result' in v && 'status' in v) return { name, value: v.result, reader: new FieldReader(doc.numberText), base: 'result' }
-  return { name, value: v, reader: new FieldReader(doc.numberText), base: '' }
+  if (isObject(v) && 'result' in v && 'status' in v) return { name, value: v.result, reader: new FieldReader(doc.numbers), base: 'result' }
+  return { name, value: v, reader: new FieldReader(doc.numbers), base: '' }
 }
 
 /** A path inside one of the files: account.assets[2].walletBalance, positionRisk[3].positionAmt. */

@@ -65,7 +65,7 @@ export function ccxtSymbolToId(symbol: string): ({ id: string } & SymbolAssets) 
 }
 
 function parseBinance(doc: JsonDoc): ParseResult<BracketImport> {
-  const r = new FieldReader(doc.numberText)
+  const r = new FieldReader(doc.numbers)
   const out: BracketImport = { format: 'binance-leverageBracket', brackets: {}, assets: {}, notionalCoef: {} }
   const items = Array.isArray(doc.value) ? doc.value.map((v, i) => ({ v: v as Obj, path: joinPath('', i) })) : [{ v: doc.value as Obj, path: '' }]
   for (const { v, path } of items) {
@@ -94,7 +94,7 @@ function parseBinance(doc: JsonDoc): ParseResult<BracketImport> {
 }
 
 function parseCcxt(doc: JsonDoc): ParseResult<BracketImport> {
-  const r = new FieldReader(doc.numberText)
+  const r = new FieldReader(doc.numbers)
   const out: BracketImport = { format: 'ccxt-fetchLeverageTiers', brackets: {}, assets: {}, notionalCoef: {} }
   for (const [key, tiers] of Object.entries(doc.value as Obj)) {
     const path = joinPath('', key)

@@ -33,7 +33,7 @@ export function parseExchangeInfoValue(doc: JsonDoc): ParseResult<ExchangeInfoIm
     return fail('(file)', 'not a Binance GET /fapi/v1/exchangeInfo response: expected {symbols: [{symbol, filters: [{filterType: "PRICE_FILTER", tickSize}, …]}, …]}')
   }
   const info = doc.value as Record<string, unknown>
-  const r = new FieldReader(doc.numberText)
+  const r = new FieldReader(doc.numbers)
   const out: ExchangeInfoImport = { tickSizes: {}, assets: {}, skipped: [] }
   const seen = new Set<string>()
   ;(info.symbols as Record<string, unknown>[]).forEach((s, i) => {

@@ -3,15 +3,12 @@
 // never through a float: 0.0065 stays "0.0065", 9223372036854775807 stays exact, 1e-05 becomes
 // "0.00001".
 import { Decimal, str } from '../decimal'
-import { joinPath, parseStrictJson } from '../json/strict-json'
+import { joinPath, parseStrictJson, type NumberTexts, type StrictJson } from '../json/strict-json'
 import type { ParseResult, Problem } from '../scenario/types'
 import { escapeProblems } from '../text/escape-control'
 
-/** A decoded JSON document with the source text of each number, by JSON path. */
-export interface JsonDoc {
-  value: unknown
-  numberText: Map<string, string>
-}
+/** A decoded JSON document with the source text of each number. */
+export type JsonDoc = StrictJson
 
 export type Obj = Record<string, unknown>
 
@@ -47,7 +44,12 @@ export interface DecimalOptions {
 export class FieldReader {
   readonly problems: Problem[] = []
 
-  constructor(private readonly numberText: Map<string, string>) {}
+  constructor(private readonly numbers: NumberTexts) {}
+
+  /** A number's text as written: by its container and key (`obj[key]`), else by its JSON path. */
+  private written(path: string, obj?: Obj, key?: string): string | undefined {
+    return (obj !== undefined && key !== undefined ? this.numbers.at(obj, key) : undefined) ?? this.numbers.byPath.get(path)
+  }
 
   problem(path: string, message: string): void {
     this.problems.push({ path, message })
@@ -56,7 +58,7 @@ export class FieldReader {
   /** How a value was written, for messages: `"6.4e4"` for a string, `6.4e4` for a number. */
   describe(value: unknown, path: string): string {
     if (value === undefined) return 'nothing'
-    if (typeof value === 'number') return this.numberText.get(path) ?? String(value)
+    if (typeof value === 'number') return this.written(path) ?? String(value)
     if (typeof value === 'string') return JSON.stringify(value)
     if (Array.isArray(value)) return 'an array'
     if (value === null) return 'null'
@@ -71,19 +73,20 @@ export class FieldReader {
       this.problem(path, `missing field ${key}`)
       return undefined
     }
-    return this.decimalValue(value, path, options)
+    return this.decimalValue(value, path, options, obj, key)
   }
 
   optionalDecimal(obj: Obj, key: string, base: string, options: DecimalOptions = {}): string | undefined {
     if (obj[key] === undefined || obj[key] === null) return undefined
-    return this.decimalValue(obj[key], joinPath(base, key), options)
+    return this.decimalValue(obj[key], joinPath(base, key), options, obj, key)
   }
 
-  decimalValue(value: unknown, path: string, options: DecimalOptions = {}): string | undefined {
+  /** `obj` and `key`: where the value was read, when it was read from an object (the quick way to its text). */
+  decimalValue(value: unknown, path: string, options: DecimalOptions = {}, obj?: Obj, key?: string): string | undefined {
     const numbers = options.numbers ?? true
     let text: string | undefined
     if (typeof value === 'string' && PLAIN_DECIMAL_TEXT.test(value)) text = value
-    else if (typeof value === 'number' && numbers) text = this.numberText.get(path)
+    else if (typeof value === 'number' && numbers) text = this.written(path, obj, key)
     if (text === undefined) {
       this.problem(path, `expected a decimal${numbers ? ' (number or string)' : ' string'}, got ${this.describe(value, path)}`)
       return undefined
@@ -117,7 +120,7 @@ export class FieldReader {
       this.problem(path, `missing field ${key}`)
       return undefined
     }
-    const text = typeof value === 'number' ? this.numberText.get(path) ?? String(value) : typeof value === 'string' ? value : undefined
+    const text = typeof value === 'number' ? this.written(path, obj, key) ?? String(value) : typeof value === 'string' ? value : undefined
     // "75.0" is an integer written by a float printer (ccxt, Python); accept it, refuse 7.5.
     const m = text === undefined ? null : /^(-?[0-9]+)(\.0+)?$/.exec(text)
     const n = m ? Number(m[1]) : NaN

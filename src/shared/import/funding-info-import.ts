@@ -17,7 +17,7 @@ export function parseFundingInfoValue(doc: JsonDoc): ParseResult<FundingInfoImpo
   if (!looksLikeFundingInfo(doc.value)) {
     return fail('(file)', 'not a Binance GET /fapi/v1/fundingInfo response: expected an array of {symbol, fundingIntervalHours, …}')
   }
-  const r = new FieldReader(doc.numberText)
+  const r = new FieldReader(doc.numbers)
   const out: FundingInfoImport = { intervals: {} }
   ;(doc.value as Record<string, unknown>[]).forEach((o, i) => {
     const path = joinPath('', i)

@@ -54,7 +54,7 @@ export function parsePremiumIndexValue(doc: JsonDoc): ParseResult<PremiumIndexIm
   if (!looksLikePremiumIndex(doc.value)) {
     return fail('(file)', 'not a Binance GET /fapi/v1/premiumIndex response: expected {symbol, markPrice, indexPrice, …} or an array of them')
   }
-  const r = new FieldReader(doc.numberText)
+  const r = new FieldReader(doc.numbers)
   const out: PremiumIndexImport = { markPrices: {}, indexPrices: {}, fundingRates: {}, skipped: [] }
   let latest: number | undefined
   for (const { item, path } of itemsOf(doc.value)) {
@@ -86,7 +86,7 @@ export function parseAssetIndexValue(doc: JsonDoc): ParseResult<AssetIndexImport
   if (!looksLikeAssetIndex(doc.value)) {
     return fail('(file)', 'not a Binance GET /fapi/v1/assetIndex response: expected {symbol: "BTCUSD", index, bidBuffer, askBuffer, …} or an array of them')
   }
-  const r = new FieldReader(doc.numberText)
+  const r = new FieldReader(doc.numbers)
   const out: AssetIndexImport = { assets: {}, warnings: [] }
   let latest: number | undefined
   for (const { item, path } of itemsOf(doc.value)) {

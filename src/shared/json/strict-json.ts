@@ -9,8 +9,54 @@ import { escapeControlCharacters, escapeProblems } from '../text/escape-control'
 
 export interface StrictJson {
   value: unknown
-  /** JSON path -> the number exactly as written. */
-  numberText: Map<string, string>
+  /** Each number exactly as written, by container and key (what the importers read). */
+  numbers: NumberTexts
+  /** JSON path -> the number exactly as written, every number in document order (`numbers.byPath`). */
+  readonly numberText: Map<string, string>
+}
+
+/** Where a number was read: its container's frame (none: the document is the number) and its key or index there. */
+interface NumberAt {
+  frame: Frame | undefined
+  segment: string | number
+  text: string
+}
+
+/**
+ * The source text of every number of a document. Kept by container and key, the way a reader
+ * asks for a field; the map by JSON path is built only when something asks for it (a message,
+ * a test): on the 2.4 MB ccxt tiers table, 64,000 numbers each put under its path string took
+ * half of the reading (issue 10), and the importer reads 35,000 of them by their container.
+ */
+export class NumberTexts {
+  private paths: Map<string, string> | null = null
+
+  constructor(
+    private readonly byContainer: Map<object, Map<string | number, string>>,
+    private readonly inOrder: NumberAt[]
+  ) {}
+
+  /** The number written as `key` of `container` (an object's key, an array's index), if one was. */
+  at(container: object, key: string | number): string | undefined {
+    return this.byContainer.get(container)?.get(key)
+  }
+
+  get byPath(): Map<string, string> {
+    if (this.paths === null) {
+      this.paths = new Map()
+      for (const n of this.inOrder) this.paths.set(n.frame === undefined ? '' : memberPath(n.frame, n.segment), n.text)
+    }
+    return this.paths
+  }
+}
+
+/** A container's JSON path, made when first needed and kept (its members' paths start with it). */
+function framePath(frame: Frame): string {
+  return (frame.path ??= frame.parent === undefined ? '' : memberPath(frame.parent, frame.segment))
+}
+
+function memberPath(frame: Frame, segment: string | number): string {
+  return typeof segment === 'number' ? `${framePath(frame)}[${segment}]` : joinKey(framePath(frame), segment)
 }
 
 export type StrictJsonResult = { ok: true; json: StrictJson } | { ok: false; problems: Problem[] }
@@ -47,7 +93,11 @@ class JsonTooDeep extends Error {
 
 /** An open array or object on the reader's stack. */
 interface Frame {
-  path: string
+  /** The container it is a member of (none: the document), and its key or index there. */
+  parent: Frame | undefined
+  segment: string | number
+  /** Its JSON path, once asked for (framePath). */
+  path?: string
   array: unknown[] | null
   object: Record<string, unknown> | null
   /** The key whose value is being read (objects). */
@@ -62,7 +112,8 @@ const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, MINUS = 45,
 const E_UPPER = 69, E_LOWER = 101, PLUS = 43, OPEN_BRACKET = 91, BACKSLASH = 92, CLOSE_BRACKET = 93, OPEN_BRACE = 123, CLOSE_BRACE = 125
 
 export function parseStrictJson(text: string): StrictJsonResult {
-  const numberText = new Map<string, string>()
+  const byContainer = new Map<object, Map<string | number, string>>()
+  const inOrder: NumberAt[] = []
   const duplicates: Problem[] = []
   const n = text.length
   let i = 0
@@ -136,16 +187,12 @@ export function parseStrictJson(text: string): StrictJsonResult {
   }
 
   const stack: Frame[] = []
-  /** Path of the value about to be read. */
-  const valuePath = (): string => {
-    const top = stack[stack.length - 1]
-    if (top === undefined) return ''
-    return top.array !== null ? `${top.path}[${top.array.length}]` : joinKey(top.path, top.key)
-  }
+  /** The key or index, in the open container, of the value about to be read. */
+  const segmentOf = (top: Frame): string | number => (top.array !== null ? top.array.length : top.key)
   const open = (array: unknown[] | null, object: Record<string, unknown> | null): Frame => {
-    const path = valuePath()
-    if (stack.length >= MAX_JSON_DEPTH) throw new JsonTooDeep(path)
-    const frame: Frame = { path, array, object, key: '' }
+    const top = stack[stack.length - 1]
+    const frame: Frame = { parent: top, segment: top === undefined ? '' : segmentOf(top), array, object, key: '' }
+    if (stack.length >= MAX_JSON_DEPTH) throw new JsonTooDeep(framePath(frame))
     stack.push(frame)
     return frame
   }
@@ -195,10 +242,18 @@ export function parseStrictJson(text: string): StrictJsonResult {
         i += 4
         value = null
       } else {
-        const path = valuePath()
         const num = scanNumber()
         if (num === null) return fail(i >= n ? 'unexpected end of text' : `unexpected '${charAt(i)}'`)
-        numberText.set(path, num)
+        const top = stack[stack.length - 1]
+        if (top === undefined) inOrder.push({ frame: undefined, segment: '', text: num })
+        else {
+          const segment = segmentOf(top)
+          const container = (top.array ?? top.object)!
+          let texts = byContainer.get(container)
+          if (texts === undefined) byContainer.set(container, (texts = new Map()))
+          texts.set(segment, num)
+          inOrder.push({ frame: top, segment, text: num })
+        }
         value = Number(num)
       }
       // Attach the value to the open container; close containers that end here.
@@ -218,7 +273,7 @@ export function parseStrictJson(text: string): StrictJsonResult {
           const obj = top.object!
           const key = top.key
           // (A JSON value is never undefined, so only an inherited name like "toString" needs hasOwn.)
-          if (obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) duplicates.push({ path: joinKey(top.path, key), message: 'duplicate key' })
+          if (obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) duplicates.push({ path: memberPath(top, key), message: 'duplicate key' })
           // "__proto__" is an ordinary key in JSON: define it, never set the prototype.
           if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
           else obj[key] = value
@@ -242,7 +297,17 @@ export function parseStrictJson(text: string): StrictJsonResult {
     ws()
     if (i < n) fail('unexpected text after the JSON value')
     if (duplicates.length > 0) return { ok: false, problems: duplicates }
-    return { ok: true, json: { value, numberText } }
+    const numbers = new NumberTexts(byContainer, inOrder)
+    return {
+      ok: true,
+      json: {
+        value,
+        numbers,
+        get numberText() {
+          return numbers.byPath
+        }
+      }
+    }
   } catch (e) {
     if (e instanceof JsonSyntaxError) return { ok: false, problems: escapeProblems([{ path: '(file)', message: e.message }]) }
     if (e instanceof JsonTooDeep) {

@@ -1,7 +1,7 @@
 // Reads a scenario file all-or-nothing (docs/scenario-format.md §1): accepted whole or refused
 // whole, with every problem listed by its JSON path.
 import type { z } from 'zod'
-import { parseStrictJson, joinPath } from '../json/strict-json'
+import { parseStrictJson, joinPath, type NumberTexts } from '../json/strict-json'
 import { escapeRefusal } from '../text/escape-control'
 import { EXPECTED_DECIMAL } from './schema-v1'
 import { semanticProblems } from './semantic-checks'
@@ -24,8 +24,7 @@ export function parseScenarioWith(versions: ScenarioVersion[], text: string): Pa
   }
   const read = parseStrictJson(text)
   if (!read.ok) return read
-  const { value, numberText } = read.json
-  return escapeRefusal(parseValueWith(versions, value, numberText))
+  return escapeRefusal(parseValueWith(versions, read.json.value, read.json.numbers))
 }
 
 /**
@@ -39,21 +38,22 @@ export function parseScenarioValue(value: unknown): ParseResult<Scenario> {
     typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Record<string, unknown>).version === 1
       ? { ...(value as Record<string, unknown>), version: newest }
       : value
-  return escapeRefusal(parseValueWith(SCENARIO_VERSIONS, current, new Map())) as ParseResult<Scenario>
+  return escapeRefusal(parseValueWith(SCENARIO_VERSIONS, current, null)) as ParseResult<Scenario>
 }
 
-function parseValueWith(versions: ScenarioVersion[], value: unknown, numberText: Map<string, string>): ParseResult<unknown> {
+/** `numbers`: the number texts of the file read (none for a decoded value: its numbers are shown as JavaScript writes them). */
+function parseValueWith(versions: ScenarioVersion[], value: unknown, numbers: NumberTexts | null): ParseResult<unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('(file)', 'expected a JSON object (a margin-planner scenario)')
   }
   const obj = value as Record<string, unknown>
   if (obj.format !== SCENARIO_FORMAT) {
-    return fail('format', `expected "${SCENARIO_FORMAT}", got ${describe(obj.format, 'format', numberText)}`)
+    return fail('format', `expected "${SCENARIO_FORMAT}", got ${describe(obj.format, 'format', numbers)}`)
   }
   const newest = versions[versions.length - 1]!
   const version = obj.version
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('version', `expected a version number, got ${describe(version, 'version', numberText)}`)
+    return fail('version', `expected a version number, got ${describe(version, 'version', numbers)}`)
   }
   if (version > newest.version) {
     return fail('version', `this file is version ${version}; this program reads versions up to ${newest.version}: update Margin Planner`)
@@ -64,7 +64,7 @@ function parseValueWith(versions: ScenarioVersion[], value: unknown, numberText:
   for (;;) {
     const entry = versions[index]!
     const shaped = entry.schema.safeParse(current)
-    if (!shaped.success) return { ok: false, problems: zodProblems(shaped.error, current, numberText) }
+    if (!shaped.success) return { ok: false, problems: zodProblems(shaped.error, current, numbers) }
     const problems = entry.check(shaped.data as never)
     if (problems.length > 0) return { ok: false, problems }
     if (index === versions.length - 1) return { ok: true, value: shaped.data }
@@ -77,7 +77,7 @@ function fail(path: string, message: string): ParseResult<never> {
   return { ok: false, problems: [{ path, message }] }
 }
 
-function zodProblems(error: z.ZodError, input: unknown, numberText: Map<string, string>): Problem[] {
+function zodProblems(error: z.ZodError, input: unknown, numbers: NumberTexts | null): Problem[] {
   const problems: Problem[] = []
   for (const issue of error.issues) {
     const path = issue.path.reduce<string>((p, k) => joinPath(p, k as string | number), '')
@@ -90,13 +90,13 @@ function zodProblems(error: z.ZodError, input: unknown, numberText: Map<string, 
     const got = valueAt(input, issue.path as (string | number)[])
     let message: string
     if (issue.message === EXPECTED_DECIMAL) {
-      message = got.found ? `${EXPECTED_DECIMAL}, got ${describe(got.value, path, numberText)}` : 'required: a decimal string'
+      message = got.found ? `${EXPECTED_DECIMAL}, got ${describe(got.value, path, numbers)}` : 'required: a decimal string'
     } else if (!got.found) {
       message = 'required'
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_value') {
-      message = `${issue.message.replace(/^Invalid (input|option): /, '')}, got ${describe(got.value, path, numberText)}`
+      message = `${issue.message.replace(/^Invalid (input|option): /, '')}, got ${describe(got.value, path, numbers)}`
     } else {
-      message = `${issue.message}, got ${describe(got.value, path, numberText)}`
+      message = `${issue.message}, got ${describe(got.value, path, numbers)}`
     }
     problems.push({ path: path || '(file)', message })
   }
@@ -113,8 +113,8 @@ function valueAt(input: unknown, path: (string | number)[]): { found: boolean; v
 }
 
 /** The offending value as the user wrote it: numbers keep their source text (6.4e4). */
-function describe(value: unknown, path: string, numberText: Map<string, string>): string {
-  if (typeof value === 'number') return numberText.get(path) ?? String(value)
+function describe(value: unknown, path: string, numbers: NumberTexts | null): string {
+  if (typeof value === 'number') return numbers?.byPath.get(path) ?? String(value)
   if (value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'an array'
   if (value !== null && typeof value === 'object') return 'an object'

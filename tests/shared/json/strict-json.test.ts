@@ -51,4 +51,22 @@ describe('parseStrictJson', () => {
       expect(() => JSON.parse(bad), bad).toThrow()
     }
   })
+
+  it('gives each number by its container and key, the text its JSON path gives', () => {
+    const r = parseStrictJson('{"a": {"x": 6.4e4, "y": [1.0, 2]}, "b": 3, "c": "4"}')
+    if (!r.ok) throw new Error('refused')
+    const v = r.json.value as { a: { x: number; y: number[] }; b: number }
+    expect(r.json.numbers.at(v.a, 'x')).toBe('6.4e4')
+    expect(r.json.numbers.at(v.a.y, 0)).toBe('1.0')
+    expect(r.json.numbers.at(v.a.y, 1)).toBe('2')
+    expect(r.json.numbers.at(v, 'b')).toBe('3')
+    // Not a number, or another object with the same fields: nothing.
+    expect(r.json.numbers.at(v, 'c')).toBeUndefined()
+    expect(r.json.numbers.at(v.a, 'y')).toBeUndefined()
+    expect(r.json.numbers.at({ ...v.a }, 'x')).toBeUndefined()
+    expect([...r.json.numberText]).toEqual([['a.x', '6.4e4'], ['a.y[0]', '1.0'], ['a.y[1]', '2'], ['b', '3']])
+    const bare = parseStrictJson(' 1E2 ')
+    if (!bare.ok) throw new Error('refused')
+    expect([...bare.json.numberText]).toEqual([['', '1E2']])
+  })
 })
