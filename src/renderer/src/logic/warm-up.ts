@@ -1,5 +1,5 @@
 // Issue 10: a worker's first search on a 1,000-position book ran slower than the next ones (the
-// engine's code not yet compiled by V8's optimising tiers; ~13 % measured, README Benchmark). The
+// engine's code not yet compiled by V8's optimising tiers; ~13 % measured, docs/benchmark-history.md). The
 // search's worker first computes this small built-in book a few times, one compute per task,
 // while it has nothing else to do: a real request waits for at most one small compute, and stops
 // the warm-up. Its own objects every round: the engine's caches are keyed by object, so nothing
