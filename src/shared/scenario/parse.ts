@@ -1,6 +1,7 @@
 // Reads a scenario file all-or-nothing (docs/scenario-format.md §1): accepted whole or refused
 // whole, with every problem listed by its JSON path.
 import type { z } from 'zod'
+import { readPlainJson } from '../json/plain-json'
 import { parseStrictJson, joinPath, type NumberTexts } from '../json/strict-json'
 import { escapeRefusal } from '../text/escape-control'
 import { EXPECTED_DECIMAL } from './schema-v1'
@@ -22,9 +23,32 @@ export function parseScenarioWith(versions: ScenarioVersion[], text: string): Pa
   if (text.length > MAX_SCENARIO_BYTES) {
     return fail('(file)', `the file is larger than ${MAX_SCENARIO_BYTES} bytes; a scenario file is far smaller`)
   }
+  const plain = readPlainJson(text)
+  if (plain !== undefined) return escapeRefusal(parseValueWith(versions, plain.value, numbersOnDemand(text)))
   const read = parseStrictJson(text)
   if (!read.ok) return read
   return escapeRefusal(parseValueWith(versions, read.json.value, read.json.numbers))
+}
+
+/** Where a message finds a number's source text ("got 6.4e4", not "got 64000"). */
+type NumberSource = Pick<NumberTexts, 'byPath'>
+
+/**
+ * The number texts of a file JSON.parse read: the strict reader reads the file again only when
+ * a message quotes a number, which a valid file never does (issue 10: a third of the reading).
+ */
+function numbersOnDemand(text: string): NumberSource {
+  let numbers: NumberTexts | undefined
+  return {
+    get byPath() {
+      if (numbers === undefined) {
+        const read = parseStrictJson(text)
+        if (!read.ok) throw new Error('the strict reader refused a file JSON.parse read (plain-json.ts)')
+        numbers = read.json.numbers
+      }
+      return numbers.byPath
+    }
+  }
 }
 
 /**
@@ -42,7 +66,7 @@ export function parseScenarioValue(value: unknown): ParseResult<Scenario> {
 }
 
 /** `numbers`: the number texts of the file read (none for a decoded value: its numbers are shown as JavaScript writes them). */
-function parseValueWith(versions: ScenarioVersion[], value: unknown, numbers: NumberTexts | null): ParseResult<unknown> {
+function parseValueWith(versions: ScenarioVersion[], value: unknown, numbers: NumberSource | null): ParseResult<unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('(file)', 'expected a JSON object (a margin-planner scenario)')
   }
@@ -77,7 +101,7 @@ function fail(path: string, message: string): ParseResult<never> {
   return { ok: false, problems: [{ path, message }] }
 }
 
-function zodProblems(error: z.ZodError, input: unknown, numbers: NumberTexts | null): Problem[] {
+function zodProblems(error: z.ZodError, input: unknown, numbers: NumberSource | null): Problem[] {
   const problems: Problem[] = []
   for (const issue of error.issues) {
     const path = issue.path.reduce<string>((p, k) => joinPath(p, k as string | number), '')
@@ -113,7 +137,7 @@ function valueAt(input: unknown, path: (string | number)[]): { found: boolean; v
 }
 
 /** The offending value as the user wrote it: numbers keep their source text (6.4e4). */
-function describe(value: unknown, path: string, numbers: NumberTexts | null): string {
+function describe(value: unknown, path: string, numbers: NumberSource | null): string {
   if (typeof value === 'number') return numbers?.byPath.get(path) ?? String(value)
   if (value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'an array'
