@@ -4,7 +4,7 @@
 // longer open is dropped, the columns shown always come with the scenario they were computed on,
 // and an engine refusal keeps the last good columns. The Worker is a fake that answers with the
 // real compute (logic/slider-compute.ts) when the test says so, in any order. On open the sliders
-// wait for the search; the search's worker is asked to warm up.
+// wait for the search and the columns' frame; the search's worker is asked to warm up.
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
@@ -169,6 +169,19 @@ describe('the columns in a worker', () => {
     await nextTick()
     answer('columns')
     expect(waiting('sweep')).toHaveLength(1)
+  })
+
+  it('on open, the sliders wait for the columns\' frame even when the search answered first', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    p.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    answer('stl')
+    answer('columns')
+    expect(c.stlPending).toBe(false)
+    // Shown together; the sweep (a core for ~0.3 s on a big book) waits for the frame that shows them.
+    expect(waiting('sweep')).toHaveLength(0)
+    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
   })
 
   it('drops the sliders of an opened portfolio replaced before its search answered', async () => {

@@ -116,18 +116,21 @@ export const useComparisonStore = defineStore('comparison', () => {
       stlMethod.value = a.method
       stlPending.value = false
     }
-    if (slidersWaiting) {
-      // After the search's render and its frame: the sliders' scenario posts (two structured
-      // clones of the scenario) and the sweep do not delay what the search shows.
-      const s = slidersWaiting
-      frame(() =>
-        setTimeout(() => {
-          if (slidersWaiting !== s) return
-          slidersWaiting = null
-          startSliders(s)
-        }, 0)
-      )
-    }
+    if (slidersWaiting) startSlidersAfterFrame(slidersWaiting)
+  }
+  /**
+   * After the render just made and its frame: the sliders' scenario posts (two structured clones
+   * of the scenario) and the sweep (~0.3 s of a core on a 1,000-position book) do not delay what
+   * the window shows (issue 10).
+   */
+  function startSlidersAfterFrame(s: Scenario): void {
+    frame(() =>
+      setTimeout(() => {
+        if (slidersWaiting !== s) return
+        slidersWaiting = null
+        startSliders(s)
+      }, 0)
+    )
   }
   /**
    * An opened scenario whose sliders (live and sweep lanes) wait for its search: on a two-core
@@ -174,10 +177,13 @@ export const useComparisonStore = defineStore('comparison', () => {
       heldStl = null
       onStl(held)
     }
-    // On open (no slider result on screen) with the search still running in its worker, the
-    // sliders wait for it (see slidersWaiting); otherwise they follow the columns at once.
-    if (lastScenario === null && stlPending.value && stlLane.busy()) slidersWaiting = s
-    else startSliders(s)
+    // On open (no slider result on screen) the sliders wait for the search if it still runs in
+    // its worker, and for the frame that shows the columns (see slidersWaiting); after an edit
+    // they follow the columns at once.
+    if (lastScenario === null) {
+      slidersWaiting = s
+      if (!(stlPending.value && stlLane.busy())) startSlidersAfterFrame(s)
+    } else startSliders(s)
   }
   function onSweep(a: SliderAnswer): void {
     if (a.kind === 'error') error.value = a.message
