@@ -4,12 +4,12 @@
 // longer open is dropped, the columns shown always come with the scenario they were computed on,
 // and an engine refusal keeps the last good columns. The Worker is a fake that answers with the
 // real compute (logic/slider-compute.ts) when the test says so, in any order. On open the sliders
-// wait for the search and the columns' frame; the search's worker is asked to warm up.
+// wait for the search and the columns' frame; the search's and the columns' workers are asked to warm up.
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { computeSlider, type FromWorker, type SliderRequest, type ToWorker } from '../../src/renderer/src/logic/slider-compute'
-import { useComparisonStore, WARM_ROUNDS } from '../../src/renderer/src/stores/comparison'
+import { COLUMNS_WARM_ROUNDS, useComparisonStore, WARM_ROUNDS } from '../../src/renderer/src/stores/comparison'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
 import { compareScenario, prepareAccount, shockAssets } from '../../src/shared/engine'
 import type { Scenario } from '../../src/shared/scenario'
@@ -204,9 +204,10 @@ describe('the columns in a worker', () => {
     expect(c.sweep).not.toBeNull()
   })
 
-  it('asks the search\'s worker (only) to warm up once the window has painted', async () => {
+  it('asks the search\'s and the columns\' workers (not the sliders\') to warm up once the window has painted', async () => {
     useComparisonStore()
-    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind))).toEqual(['stl']))
+    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind))).toEqual(['stl', 'columns']))
     expect(WARM_ROUNDS).toBeGreaterThan(0)
+    expect(COLUMNS_WARM_ROUNDS).toBeGreaterThan(0)
   })
 })

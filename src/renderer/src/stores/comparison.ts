@@ -26,6 +26,11 @@ export const STL_DELAY_MS = 250
 
 /** Warm-up computes of the small built-in book in the search's worker. */
 export const WARM_ROUNDS = 8
+/**
+ * And in the columns' worker (~5 ms each once compiled): fewer left most of the compiling to
+ * the first big book (a 1,000-position open compiled half as much in the background after 64).
+ */
+export const COLUMNS_WARM_ROUNDS = 64
 
 /** A module worker for the slider compute, or null where workers are unavailable. */
 function startWorker(name: string): WorkerLike | null {
@@ -224,10 +229,18 @@ export const useComparisonStore = defineStore('comparison', () => {
   let sweepLane: Lane = makeLane('sweep', onSweep)
   let stlLane: Lane = makeLane('stl', onStl)
   let columnsLane: Lane = makeLane('columns', onColumns)
-  // Once the window has painted: the search's worker warms its compiled code while nothing else
-  // is asked of it (logic/warm-up.ts, issue 10). Not the columns' worker: measured, its first big
-  // compare was no faster after a warm-up (docs/benchmark-history.md). Inline lanes have nothing to warm.
-  if (inWorker.value) frame(() => setTimeout(() => stlLane.warm({ kind: 'stl' }, WARM_ROUNDS), 0))
+  // Once the window has painted: the search's and the columns' workers warm their compiled code
+  // while nothing else is asked of them (logic/warm-up.ts, issue 10): V8 compiles in background
+  // threads, which on two cores took CPU from the first big compute (docs/benchmark-history.md).
+  // Inline lanes have nothing to warm.
+  if (inWorker.value) {
+    frame(() =>
+      setTimeout(() => {
+        stlLane.warm({ kind: 'stl' }, WARM_ROUNDS)
+        columnsLane.warm({ kind: 'columns' }, COLUMNS_WARM_ROUNDS)
+      }, 0)
+    )
+  }
   const cryptoAssets = computed(() => assets.value.filter(isCrypto))
   const shocked = computed(() => Object.values(moves.value).some((v) => v !== 0))
   /** The result the columns show: live under a shock, else today's, with the shock to liquidation of today. */
