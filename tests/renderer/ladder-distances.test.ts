@@ -22,10 +22,14 @@ describe('the positions table distances', () => {
     expect(a.result).toEqual(r)
     const single = r.singleAsset.positions
     const multi = r.multiAssets.positions
-    expect(a.distances).toEqual({
+    const { single: singleTexts, multi: multiTexts, singleSize, multiSize } = a.distances
+    expect({ single: singleTexts, multi: multiTexts }).toEqual({
       single: single.map((p) => distance(p.liquidationPrice, p.markPrice)),
       multi: multi.map((p, i) => distance(p.liquidationPrice, single[i]!.markPrice))
     })
+    // And their sizes, what the table sorts by: |distance|, Infinity where there is none.
+    const size = (d: string | null): number => (d === null ? Infinity : Math.abs(Number(d)))
+    expect({ singleSize, multiSize }).toEqual({ singleSize: singleTexts.map(size), multiSize: multiTexts.map(size) })
     expect(a.distances.single.length).toBe(s.account.positions.length)
   })
 

@@ -16,6 +16,9 @@ export interface LadderRow {
   places: number
   singleDist: string | null
   multiDist: string | null
+  /** Their sizes as numbers, for sorting (Infinity: none). */
+  singleSize: number
+  multiSize: number
   /** The nearer of the two distances as a fraction (Infinity: none). */
   nearest: number
 }
