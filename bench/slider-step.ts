@@ -214,7 +214,7 @@ async function browserBench(inline: boolean, count = 50): Promise<void> {
 /**
  * Issue 10's renderer figures on a 1,000-position hedge-mode book (tests/helpers/big-book.ts):
  * click → both columns and the positions table filled; click → the shock-to-liquidation search
- * shown (its worker); frame intervals while the windowed positions table scrolls, and while the
+ * shown (its worker), clicked the moment the window shows and again 2 s after; frame intervals while the windowed positions table scrolls, and while the
  * all-crypto slider is dragged (its compute in the worker).
  */
 async function bigBookBench(count = 1000): Promise<void> {
@@ -229,27 +229,37 @@ async function bigBookBench(count = 1000): Promise<void> {
     const page = browser.page
     const book = bigHedgeBook(count)
     await server.createPortfolio(book)
-    await page.goto(server.url)
-    await page.getByRole('heading', { name: 'Margin Planner' }).waitFor()
     console.log(`\n${count}-position hedge-mode book (${Object.keys(book.market.symbols).length} symbols, real brackets)`)
-    const t0 = Date.now()
-    await page.getByRole('button', { name: new RegExp(`Hedge-mode book, ${count} positions`) }).click()
+    // Polled in the page each frame (page.waitForFunction would eval a string: the CSP forbids
+    // it); the time is the page's own, from the click event to the frame that shows it (the
+    // harness's click adds ~50 ms of its own checks before the page sees the click).
+    const sinceClick = (cond: string, ms: number): Promise<number | null> =>
+      page.evaluate(`new Promise((resolve) => { const end = performance.now() + ${ms}; const tick = () => { if (${cond}) resolve(performance.now() - window.__openClick); else if (performance.now() > end) resolve(null); else requestAnimationFrame(tick); }; tick(); })`) as Promise<number | null>
     // Columns and every column of the positions table (liquidation prices and distances) filled.
-    // Polled in the page each frame (page.waitForFunction would eval a string: the CSP forbids it).
-    const until = (cond: string, ms: number): Promise<boolean> =>
-      page.evaluate(`new Promise((resolve) => { const end = performance.now() + ${ms}; const tick = () => { if (${cond}) resolve(true); else if (performance.now() > end) resolve(false); else requestAnimationFrame(tick); }; tick(); })`) as Promise<boolean>
-    // Columns and every column of the positions table (liquidation prices and distances) filled.
-    const filled = await until(`(() => {
+    const filledCond = `(() => {
       const name = document.querySelector('input.name');
       const row = document.querySelector('[data-testid="ladder"] tbody tr.row');
       return !!name && name.value.includes('${count} positions') && !!document.querySelector('[data-testid="verdict"]') && !!row && row.querySelectorAll('td').length >= 11 && !row.innerText.includes('undefined');
-    })()`, 120000)
-    const opened = Date.now() - t0
-    console.log(`open → both columns and the positions table shown: ${filled ? `${opened} ms (${opened < 1000 ? 'within' : 'OVER'} the 1 s of issue 10)` : 'not within 120 s'}`)
+    })()`
     // The search's rows are filled (no longer "updating") in the columns and in the ladder's table.
-    const searched = await until(`!document.querySelector('tr[data-row="shock-to-liquidation"].pending') && document.querySelectorAll('[data-testid="stl-table"] tbody tr').length > 1`, 180000)
-    const stl = Date.now() - t0
-    console.log(`open → shock to liquidation shown (worker): ${searched ? `${stl} ms (${stl < 1000 ? 'within' : 'OVER'} the 1 s of issue 10)` : 'not within 180 s'}`)
+    const searchedCond = `!document.querySelector('tr[data-row="shock-to-liquidation"].pending') && document.querySelectorAll('[data-testid="stl-table"] tbody tr').length > 1`
+    const verdict = (ms: number | null, within: number): string => (ms === null ? 'not shown within the time allowed' : `${Math.round(ms)} ms (${ms < within ? 'within' : 'OVER'} the 1 s of issue 10)`)
+    /** Loads the app, waits `pauseMs` as a user looking at the library would, opens the book. */
+    const openBook = async (pauseMs: number, label: string): Promise<void> => {
+      await page.goto(server.url)
+      await page.getByRole('heading', { name: 'Margin Planner' }).waitFor()
+      if (pauseMs > 0) await page.waitForTimeout(pauseMs)
+      await page.evaluate(`document.addEventListener('click', () => { window.__openClick = performance.now() }, { capture: true, once: true })`)
+      await page.getByRole('button', { name: new RegExp(`Hedge-mode book, ${count} positions`) }).click()
+      const filled = await sinceClick(filledCond, 120000)
+      const searched = await sinceClick(searchedCond, 180000)
+      console.log(`open ${label} → both columns and the positions table shown: ${verdict(filled, 1000)}`)
+      console.log(`open ${label} → shock to liquidation shown (worker): ${verdict(searched, 1000)}`)
+    }
+    // The moment the window shows (the workers still warming up: logic/warm-up.ts), then as a
+    // user would, after a look at the library (the warm-up done).
+    await openBook(0, 'at once')
+    await openBook(2000, 'after 2 s')
     if (browser.errors.length) console.log(`  page errors: ${browser.errors.slice(0, 3).join(' | ')}`)
     // Scrolled from the top, one step a frame: 120 px (a fling: the whole table in four seconds,
     // the window moving every fourth frame) and 30 px (a brisk wheel, 1,800 px a second).
