@@ -182,10 +182,10 @@ export const useComparisonStore = defineStore('comparison', () => {
       heldStl = null
       onStl(held)
     }
-    // On open (no slider result on screen) the sliders wait for the search if it still runs in
-    // its worker, and for the frame that shows the columns (see slidersWaiting); after an edit
-    // they follow the columns at once.
-    if (lastScenario === null) {
+    // On open (no slider result on screen) the sliders' workers wait for the search if it still
+    // runs in its worker, and for the frame that shows the columns (see slidersWaiting); after an
+    // edit, or inline (no CPU of their own to take), they follow the columns at once.
+    if (lastScenario === null && inWorker.value) {
       slidersWaiting = s
       if (!(stlPending.value && stlLane.busy())) startSlidersAfterFrame(s)
     } else startSliders(s)
