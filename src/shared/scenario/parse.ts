@@ -35,7 +35,8 @@ type NumberSource = Pick<NumberTexts, 'byPath'>
 
 /**
  * The number texts of a file JSON.parse read: the strict reader reads the file again only when
- * a message quotes a number, which a valid file never does (issue 10: a third of the reading).
+ * a message quotes a number, which a valid file never does (issue 10: the strict reader took
+ * three quarters of a 1 MB file's reading).
  */
 function numbersOnDemand(text: string): NumberSource {
   let numbers: NumberTexts | undefined
