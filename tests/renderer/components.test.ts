@@ -8,6 +8,7 @@ import { compareScenario } from '../../src/shared/engine'
 import ComparisonTable from '../../src/renderer/src/components/ComparisonTable.vue'
 import ExplainButton from '../../src/renderer/src/components/ExplainButton.vue'
 import ExplainPanel from '../../src/renderer/src/components/ExplainPanel.vue'
+import FieldInput from '../../src/renderer/src/components/FieldInput.vue'
 import LiquidationLadder from '../../src/renderer/src/components/LiquidationLadder.vue'
 import PositionsEditor from '../../src/renderer/src/components/PositionsEditor.vue'
 import RatioCell from '../../src/renderer/src/components/RatioCell.vue'
@@ -133,6 +134,29 @@ describe('PositionsEditor', () => {
     expect(w.findAll('tbody tr')).toHaveLength(3)
     await w.get('button[aria-label^="Remove position 3"]').trigger('click')
     expect(w.findAll('tbody tr')).toHaveLength(2)
+  })
+
+  it('renders only the rows coming into view when its window moves, not the rows kept', async () => {
+    usePortfolioStore().open(bigHedgeBook(200))
+    await nextTick()
+    const w = mount(PositionsEditor, { global: global() })
+    // A row's fields get their messages when it renders: the same arrays mean it was not rendered again.
+    const messages = () => new Map(w.findAll('[data-testid="positions-scroller"] tbody tr.row').map((r) => [r.attributes('aria-rowindex'), r.findAllComponents(FieldInput).map((f: { props(name: 'messages'): unknown }) => f.props('messages'))]))
+    const before = messages()
+    const scroller = w.get('[data-testid="positions-scroller"]')
+    // Past the kept margin (no layout here: the window takes its default 800 px viewport).
+    ;(scroller.element as HTMLElement).scrollTop = 34 * 30
+    await scroller.trigger('scroll')
+    const after = messages()
+    const kept = [...after.keys()].filter((k) => before.has(k))
+    const entered = [...after.keys()].filter((k) => !before.has(k))
+    expect(kept.length).toBeGreaterThan(5)
+    expect(entered.length).toBeGreaterThan(5)
+    for (const k of kept) after.get(k)!.forEach((m, f) => expect(m).toBe(before.get(k)![f]))
+    // An edit still reaches its row: a problem shows under the field typed in.
+    const qty = w.get(`tr[aria-rowindex="${kept[0]}"] input[aria-label$="quantity"]`)
+    await qty.setValue('6.4e4')
+    expect(qty.classes()).toContain('invalid')
   })
 })
 

@@ -19,6 +19,11 @@ export function joinPath(...parts: (string | number)[]): string {
   return out
 }
 
+/** The JSON path of position i, or of its field f (`account.positions[2].entryPrice`). */
+export function positionPath(i: number, f?: string): string {
+  return f ? joinPath('account', 'positions', i, f) : joinPath('account', 'positions', i)
+}
+
 /** Messages by exact path, built once per validation: a 1,000-row editor asks per field in O(1). */
 export function problemsByPath(problems: readonly Problem[]): Map<string, string[]> {
   const out = new Map<string, string[]>()
