@@ -214,8 +214,9 @@ async function browserBench(inline: boolean, count = 50): Promise<void> {
 /**
  * Issue 10's renderer figures on a 1,000-position hedge-mode book (tests/helpers/big-book.ts):
  * click → both columns and the positions table filled; click → the shock-to-liquidation search
- * shown (its worker), clicked the moment the window shows and again 2 s after; frame intervals while the windowed positions table scrolls, and while the
- * all-crypto slider is dragged (its compute in the worker).
+ * shown (its worker), clicked the moment the window shows and again 2 s after; frame intervals
+ * while the windowed positions table and positions editor scroll, and while the all-crypto
+ * slider is dragged (its compute in the worker).
  */
 async function bigBookBench(count = 1000): Promise<void> {
   const index = resolve(ROOT, 'out/renderer/index.html')
@@ -263,9 +264,9 @@ async function bigBookBench(count = 1000): Promise<void> {
     if (browser.errors.length) console.log(`  page errors: ${browser.errors.slice(0, 3).join(' | ')}`)
     // Scrolled from the top, one step a frame: 120 px (a fling: the whole table in four seconds,
     // the window moving every fourth frame) and 30 px (a brisk wheel, 1,800 px a second).
-    const scrollGaps = async (step: number): Promise<number[]> =>
+    const scrollGaps = async (step: number, scroller = 'ladder-scroller'): Promise<number[]> =>
       (await page.evaluate(`(async () => {
-        const el = document.querySelector('[data-testid="ladder-scroller"]');
+        const el = document.querySelector('[data-testid="${scroller}"]');
         // In view, as a user scrolls it (below the columns, the window's content scrolls first).
         el.scrollIntoView({ block: 'start' });
         el.scrollTop = 0;
@@ -281,6 +282,11 @@ async function bigBookBench(count = 1000): Promise<void> {
       })()`)) as number[]
     report(`Chromium: frame interval scrolling the ${count}-row table, 120 px a frame`, await scrollGaps(120))
     report(`Chromium: frame interval scrolling the ${count}-row table, 30 px a frame`, await scrollGaps(30))
+    // The positions editor: a row of inputs per position, windowed the same way.
+    await page.getByRole('tab', { name: 'Positions', exact: true }).click()
+    await page.waitForSelector('[data-testid="positions-scroller"]')
+    report(`Chromium: frame interval scrolling the ${count}-row positions editor, 120 px a frame`, await scrollGaps(120, 'positions-scroller'))
+    report(`Chromium: frame interval scrolling the ${count}-row positions editor, 30 px a frame`, await scrollGaps(30, 'positions-scroller'))
     await page.getByRole('tab', { name: 'Shock explorer', exact: true }).click()
     await page.waitForSelector('input[data-asset="*"]')
     const drag = (await page.evaluate(`(async () => {
