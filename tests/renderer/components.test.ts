@@ -152,7 +152,7 @@ describe('PositionsEditor', () => {
     const entered = [...after.keys()].filter((k) => !before.has(k))
     expect(kept.length).toBeGreaterThan(5)
     expect(entered.length).toBeGreaterThan(5)
-    for (const k of kept) after.get(k)!.forEach((m, f) => expect(m).toBe(before.get(k)![f]))
+    for (const k of kept) after.get(k)!.forEach((m: unknown, f: number) => expect(m).toBe(before.get(k)![f]))
     // An edit still reaches its row: a problem shows under the field typed in.
     const qty = w.get(`tr[aria-rowindex="${kept[0]}"] input[aria-label$="quantity"]`)
     await qty.setValue('6.4e4')
