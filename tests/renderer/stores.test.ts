@@ -15,6 +15,19 @@ beforeEach(() => {
 })
 
 describe('portfolio store', () => {
+  it('keeps the same empty problem list while edits stay valid (nothing reading it is computed again)', () => {
+    const p = usePortfolioStore()
+    p.open(loadScenario(FAQ_MULTI))
+    const none = p.problems
+    expect(none).toEqual([])
+    p.setField(['account', 'positions', 0, 'quantity'], '0.6')
+    expect(p.problems).toBe(none)
+    p.setField(['account', 'positions', 0, 'quantity'], '0.6x')
+    expect(p.problems.length).toBeGreaterThan(0)
+    p.setField(['account', 'positions', 0, 'quantity'], '0.7')
+    expect(p.problems).toEqual([])
+  })
+
   it('keeps the last valid scenario while the draft is invalid, with each problem by path', () => {
     const p = usePortfolioStore()
     p.open(loadScenario(FAQ_MULTI))

@@ -65,7 +65,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     validated = { at: edits.value, text }
     const parsed = parseScenarioValue(JSON.parse(text) as unknown)
     if (parsed.ok) {
-      problems.value = []
+      // Still none: the same empty list, so nothing that reads the problems (every editor row of
+      // a 1,000-position book) is computed or rendered again on a keystroke.
+      if (problems.value.length > 0) problems.value = []
       valid.value = markRaw(parsed.value)
     } else {
       problems.value = parsed.problems
