@@ -184,6 +184,31 @@ describe('the columns in a worker', () => {
     await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
   })
 
+  it('while typing, the search\'s worker gets the scenario once typing pauses, not on each keystroke', async () => {
+    const p = usePortfolioStore()
+    const c = useComparisonStore()
+    p.open(loadScenario(FAQ_MULTI))
+    await nextTick()
+    const stlWorker = waiting('stl')[0]!.w
+    answer('columns')
+    answer('stl')
+    const sent = stlWorker.scenarios.size
+    p.setField(['account', 'positions', 0, 'quantity'], '0.6')
+    await nextTick()
+    p.setField(['account', 'positions', 0, 'quantity'], '0.61')
+    await nextTick()
+    // Two keystrokes: the columns' worker has them, the search's nothing yet (it shows "updating").
+    expect(stlWorker.scenarios.size).toBe(sent)
+    expect(c.stlPending).toBe(true)
+    await vi.waitFor(() => expect(waiting('stl')).toHaveLength(1), { timeout: 2000 })
+    expect(stlWorker.scenarios.size).toBe(sent + 1)
+    answer('columns')
+    answer('columns')
+    answer('stl')
+    expect(c.stlPending).toBe(false)
+    expect(c.today!.shockToLiquidation).toEqual(compareScenario(p.valid!).shockToLiquidation)
+  })
+
   it('drops the sliders of an opened portfolio replaced before its search answered', async () => {
     const p = usePortfolioStore()
     const c = useComparisonStore()

@@ -293,13 +293,24 @@ export const useComparisonStore = defineStore('comparison', () => {
     scenarioGen++
     submitted = s
     heldStl = null
-    stlLane.setScenario(scenarioGen, s)
     columnsLane.setScenario(scenarioGen, s)
     stlPending.value = true
     columnsPending.value = true
     columnsLane.submit({ kind: 'columns' })
-    if (immediateStl) computeStl()
-    else stlTimer = setTimeout(computeStl, STL_DELAY_MS)
+    if (immediateStl) {
+      stlLane.setScenario(scenarioGen, s)
+      computeStl()
+    } else {
+      // Typing: the search waits for a pause, and its worker gets the scenario then (a structured
+      // clone of a 1,000-position book took ~7 ms of each keystroke); meanwhile no answer to an
+      // older scenario is taken.
+      stlLane.cancel()
+      const gen = scenarioGen
+      stlTimer = setTimeout(() => {
+        stlLane.setScenario(gen, s)
+        computeStl()
+      }, STL_DELAY_MS)
+    }
   }
 
   function computeLive(): void {
