@@ -215,8 +215,8 @@ async function browserBench(inline: boolean, count = 50): Promise<void> {
  * Issue 10's renderer figures on a 1,000-position hedge-mode book (tests/helpers/big-book.ts):
  * click → both columns and the positions table filled; click → the shock-to-liquidation search
  * shown (its worker), clicked the moment the window shows and again 2 s after; frame intervals
- * while the windowed positions table and positions editor scroll, and while the all-crypto
- * slider is dragged (its compute in the worker).
+ * while the windowed positions table and positions editor scroll, a keystroke in the editor,
+ * and frame intervals while the all-crypto slider is dragged (its compute in the worker).
  */
 async function bigBookBench(count = 1000): Promise<void> {
   const index = resolve(ROOT, 'out/renderer/index.html')
@@ -287,6 +287,21 @@ async function bigBookBench(count = 1000): Promise<void> {
     await page.waitForSelector('[data-testid="positions-scroller"]')
     report(`Chromium: frame interval scrolling the ${count}-row positions editor, 120 px a frame`, await scrollGaps(120, 'positions-scroller'))
     report(`Chromium: frame interval scrolling the ${count}-row positions editor, 30 px a frame`, await scrollGaps(30, 'positions-scroller'))
+    // Typing a quantity: each keystroke validates the whole book and sends it to the columns' worker.
+    const keystrokes = (await page.evaluate(`(async () => {
+      const input = document.querySelector('[data-testid="positions-scroller"] tbody tr.row input[aria-label$="quantity"]');
+      const out = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        input.value = '0.9' + (i % 10);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        out.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      return out;
+    })()`)) as number[]
+    report(`Chromium: keystroke in the ${count}-row positions editor → next frame`, keystrokes)
     await page.getByRole('tab', { name: 'Shock explorer', exact: true }).click()
     await page.waitForSelector('input[data-asset="*"]')
     const drag = (await page.evaluate(`(async () => {
