@@ -4,9 +4,8 @@
 // the text counts its object members and one walk of the value counts its keys: equal counts
 // mean no key was repeated. Anything else (not JSON, a duplicate key, nesting deeper than
 // MAX_JSON_DEPTH, a byte-order mark) is left to the strict reader, which says what is wrong.
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './char-codes'
 import { MAX_JSON_DEPTH } from './strict-json'
-
-const QUOTE = 34, BACKSLASH = 92, COLON = 58, OPEN_BRACKET = 91, CLOSE_BRACKET = 93, OPEN_BRACE = 123, CLOSE_BRACE = 125
 
 /** The value of `text` when it is JSON the strict reader would read to the same value; undefined otherwise. */
 export function readPlainJson(text: string): { value: unknown } | undefined {

@@ -6,6 +6,7 @@
 // later step (zod, JSON.stringify into the library, structured clone over IPC) recurses.
 import type { Problem } from '../scenario/types'
 import { escapeControlCharacters, escapeProblems } from '../text/escape-control'
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, CR, DOT, E_LOWER, E_UPPER, LF, MINUS, NINE, OPEN_BRACE, OPEN_BRACKET, PLUS, QUOTE, SPACE, TAB, ZERO } from './char-codes'
 
 export interface StrictJson {
   value: unknown
@@ -106,10 +107,6 @@ interface Frame {
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
 const HEX4 = /^[0-9a-fA-F]{4}$/
-
-// Character codes.
-const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, MINUS = 45, DOT = 46, ZERO = 48, NINE = 57, COLON = 58
-const E_UPPER = 69, E_LOWER = 101, PLUS = 43, OPEN_BRACKET = 91, BACKSLASH = 92, CLOSE_BRACKET = 93, OPEN_BRACE = 123, CLOSE_BRACE = 125
 
 export function parseStrictJson(text: string): StrictJsonResult {
   const byContainer = new Map<object, Map<string | number, string>>()
