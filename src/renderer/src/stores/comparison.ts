@@ -297,19 +297,18 @@ export const useComparisonStore = defineStore('comparison', () => {
     stlPending.value = true
     columnsPending.value = true
     columnsLane.submit({ kind: 'columns' })
-    if (immediateStl) {
-      stlLane.setScenario(scenarioGen, s)
+    const gen = scenarioGen
+    const search = (): void => {
+      stlLane.setScenario(gen, s)
       computeStl()
-    } else {
+    }
+    if (immediateStl) search()
+    else {
       // Typing: the search waits for a pause, and its worker gets the scenario then (a structured
       // clone of a 1,000-position book took ~7 ms of each keystroke); meanwhile no answer to an
       // older scenario is taken.
       stlLane.cancel()
-      const gen = scenarioGen
-      stlTimer = setTimeout(() => {
-        stlLane.setScenario(gen, s)
-        computeStl()
-      }, STL_DELAY_MS)
+      stlTimer = setTimeout(search, STL_DELAY_MS)
     }
   }
 
