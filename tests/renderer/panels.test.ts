@@ -110,6 +110,45 @@ describe('LiquidationLadder: Binance liq.', () => {
 })
 
 describe('library store', () => {
+  it('+ New shows the new portfolio on its Positions tab from the first frame, not after the revisions load', async () => {
+    let revisionsAsked!: () => void
+    const asked = new Promise<void>((resolve) => (revisionsAsked = resolve))
+    stubApi({
+      createPortfolio: (r) => ({ ok: true, value: portfolioOf(9, 1, (r as { scenario: ReturnType<typeof loadScenario> }).scenario) }),
+      // The revisions answer late: whatever shows meanwhile is what the user sees first.
+      listRevisions: () => {
+        revisionsAsked()
+        return new Promise(() => {})
+      }
+    })
+    const ui = useUiStore()
+    const p = usePortfolioStore()
+    void useLibraryStore().create()
+    await asked
+    expect(p.id).toBe(9)
+    expect(ui.tab).toBe('positions')
+  })
+
+  it('an imported account opens on its comparison tab from the first frame', async () => {
+    let revisionsAsked!: () => void
+    const asked = new Promise<void>((resolve) => (revisionsAsked = resolve))
+    stubApi({
+      importAccount: () => ({ ok: true, value: { portfolio: { id: 4, name: 'Imported' }, notes: [] } }),
+      getPortfolio: () => ({ ok: true, value: portfolioOf(4, 1) }),
+      listRevisions: () => {
+        revisionsAsked()
+        return new Promise(() => {})
+      }
+    })
+    const ui = useUiStore()
+    ui.tab = 'positions'
+    const file = { name: 'f.json', text: '{}' }
+    void useLibraryStore().importBinanceTexts({ account: file, positionRisk: file })
+    await asked
+    expect(usePortfolioStore().id).toBe(4)
+    expect(ui.tab).toBe('ladder')
+  })
+
   it('a save conflict offers to keep my edits as a copy', async () => {
     stubApi({
       savePortfolio: () => ({ ok: false, error: { code: 'CONFLICT', message: 'saved over revision 1; the portfolio is at revision 2' } }),

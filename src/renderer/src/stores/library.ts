@@ -4,13 +4,13 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { IpcError } from '../../../shared/ipc/errors'
-import type { PortfolioSummary, RevisionSummary } from '../../../shared/ipc/library-types'
+import type { Portfolio, PortfolioSummary, RevisionSummary } from '../../../shared/ipc/library-types'
 import { compareScenario, type CompareResult } from '../../../shared/engine'
 import type { Problem, Scenario } from '../../../shared/scenario'
 import { call } from '../api'
 import { newScenario } from '../logic/new-scenario'
 import { usePortfolioStore } from './portfolio'
-import { useUiStore } from './ui'
+import { useUiStore, type Tab } from './ui'
 
 export interface ImportFailure {
   fileName: string
@@ -77,7 +77,8 @@ export const useLibraryStore = defineStore('library', () => {
     return true
   }
 
-  async function open(id: number, force = false): Promise<boolean> {
+  /** Opens a saved portfolio; `tab`, if given, is chosen in the same tick (see `show`). */
+  async function open(id: number, force = false, tab?: Tab): Promise<boolean> {
     if (!force && portfolio.id === id) return true
     if (!force && !(await guard())) return false
     const r = await call('getPortfolio', { id })
@@ -86,9 +87,19 @@ export const useLibraryStore = defineStore('library', () => {
       return false
     }
     if (r.value.id !== portfolio.id) importNotes.value = null
-    portfolio.openPortfolio(r.value)
-    await loadRevisions()
+    await show(r.value, tab)
     return true
+  }
+
+  /**
+   * Shows a portfolio, on `tab` if given. The tab is set in the same tick as the portfolio, so
+   * the first frame that shows the portfolio shows its tab: never the previous tab for as long
+   * as the revisions take to load.
+   */
+  async function show(p: Portfolio, tab?: Tab): Promise<void> {
+    portfolio.openPortfolio(p)
+    if (tab) ui.tab = tab
+    await loadRevisions()
   }
 
   async function loadRevisions(): Promise<void> {
@@ -109,9 +120,7 @@ export const useLibraryStore = defineStore('library', () => {
     const r = await call('createPortfolio', { scenario: newScenario(name) })
     if (!r.ok) return fail(r.error, 'Could not create a portfolio')
     await refresh()
-    portfolio.openPortfolio(r.value)
-    await loadRevisions()
-    ui.tab = 'positions'
+    await show(r.value, 'positions')
   }
 
   async function save(): Promise<boolean> {
@@ -172,8 +181,7 @@ export const useLibraryStore = defineStore('library', () => {
       return false
     }
     await refresh()
-    portfolio.openPortfolio(r.value)
-    await loadRevisions()
+    await show(r.value)
     ui.notify({ kind: 'info', message: `Kept your edits as "${name}"; the original is as saved elsewhere.` }, 5000)
     return true
   }
@@ -278,9 +286,8 @@ export const useLibraryStore = defineStore('library', () => {
     if (!r.ok) return { ok: false, message: r.error.message, problems: r.error.problems ?? (r.error.path ? [{ path: r.error.path, message: r.error.message }] : []) }
     await refresh()
     if (r.value.portfolio) {
-      await open(r.value.portfolio.id, true)
+      await open(r.value.portfolio.id, true, 'ladder')
       importNotes.value = { title: `Imported "${r.value.portfolio.name}" from ${f.account.name} and ${f.positionRisk.name}`, notes: r.value.notes }
-      ui.tab = 'ladder'
     }
     return { ok: true }
   }
