@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { compareScenario } from '../../src/shared/engine'
+import BinanceImportDialog from '../../src/renderer/src/components/BinanceImportDialog.vue'
 import ComparisonTable from '../../src/renderer/src/components/ComparisonTable.vue'
 import ExplainButton from '../../src/renderer/src/components/ExplainButton.vue'
 import ExplainPanel from '../../src/renderer/src/components/ExplainPanel.vue'
@@ -17,6 +18,7 @@ import SwitchPanel from '../../src/renderer/src/components/SwitchPanel.vue'
 import VerdictBanner from '../../src/renderer/src/components/VerdictBanner.vue'
 import { useComparisonStore } from '../../src/renderer/src/stores/comparison'
 import { usePortfolioStore } from '../../src/renderer/src/stores/portfolio'
+import { useUiStore } from '../../src/renderer/src/stores/ui'
 import { bigHedgeBook } from '../helpers/big-book'
 import { FAQ_MULTI, LP_ISOLATED, loadScenario } from './helpers'
 
@@ -175,5 +177,35 @@ describe('ShockExplorer', () => {
     await w.get('input[data-asset="ETH"]').setValue('-10')
     expect(cmp.moves.ETH).toBe(-10)
     expect(cmp.activeAsset).toBe('ETH')
+  })
+})
+
+describe('BinanceImportDialog', () => {
+  it('waits for a chosen file to be read before Import can run, so no chosen file is left out', async () => {
+    useUiStore().binanceImportOpen = true
+    const w = mount(BinanceImportDialog, { global: global(), attachTo: document.body })
+    /** Chooses a file in an input; its text arrives when `finish` is called. */
+    const choose = async (testId: string): Promise<() => Promise<void>> => {
+      let finish!: () => void
+      const text = new Promise<string>((resolve) => (finish = () => resolve('{}')))
+      const input = w.get(`[data-testid="${testId}"]`)
+      Object.defineProperty(input.element, 'files', { value: [{ name: `${testId}.json`, size: 2, text: () => text }], configurable: true })
+      await input.trigger('change')
+      return async () => {
+        finish()
+        await new Promise((r) => setTimeout(r, 0))
+      }
+    }
+    const importButton = () => w.findAll('button').find((b) => ['Import', 'Reading…'].includes(b.text()))!
+    await (await choose('bin-account'))()
+    await (await choose('bin-risk'))()
+    expect(importButton().attributes('disabled')).toBeUndefined()
+    const ordersRead = await choose('bin-orders')
+    expect(importButton().text()).toBe('Reading…')
+    expect(importButton().attributes('disabled')).toBeDefined()
+    await ordersRead()
+    expect(importButton().text()).toBe('Import')
+    expect(importButton().attributes('disabled')).toBeUndefined()
+    w.unmount()
   })
 })
