@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60000,
     hookTimeout: 60000,
+    // expect.poll gives up after 1 s by default: too short for a worker's first answer on a
+    // busy two-core CI machine. A poll still ends as soon as its condition holds.
+    expect: { poll: { timeout: 10000 } },
     // One Chromium at a time: the machines have two cores.
     fileParallelism: false
   }

@@ -104,6 +104,8 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
       await page.getByTestId('binance-import').getByRole('button', { name: 'Cancel' }).click()
 
       await page.getByRole('button', { name: /1000 positions/ }).click()
+      // The previous portfolio's verdict is still there until the book opens: wait for the book.
+      await expect.poll(() => page.locator('input.name').inputValue()).toMatch(/1000 positions/)
       await page.getByTestId('verdict').waitFor()
       await page.getByRole('tab', { name: 'Positions & liquidation', exact: true }).click()
       await page.getByTestId('ladder').waitFor()

@@ -61,9 +61,9 @@ describe('journeys', () => {
     await qty.fill('0.5')
     await page.getByLabel('Position 1 entry price').fill('60000')
     await page.getByLabel('Position 1 leverage').fill('20')
-    await page.getByTestId('verdict').waitFor()
     expect(await page.getByTestId('problem-count').count()).toBe(0)
-    expect(await page.getByTestId('verdict').innerText()).toMatch(/Switching to Multi-Assets: worst margin ratio/)
+    // The empty portfolio's verdict is already there: wait for the one computed from this position.
+    await expect.poll(() => page.getByTestId('verdict').innerText()).toMatch(/Switching to Multi-Assets: worst margin ratio/)
     expect(await page.getByTestId('columns').innerText()).toMatch(/USDT/)
     const before = await listCount()
     await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -134,7 +134,8 @@ describe('journeys', () => {
     server.queueOpen(file)
     await page.getByRole('button', { name: 'Import…' }).click()
     await expect.poll(() => listCount()).toBe(before + 1)
-    // The re-imported copy opens and compares like the original.
+    // The re-imported copy opens (its toast comes once it is open) and compares like the original.
+    await page.getByText(/^Imported ".*BTC and ETH collateral.*" from /).waitFor()
     await page.getByTestId('verdict').waitFor()
     const list = (await server.callApi('listPortfolios', {})) as { value: { id: number; name: string }[] }
     const copies = list.value.filter((p) => /BTC and ETH collateral/.test(p.name))

@@ -82,6 +82,9 @@ async function openBook(page: Page, n: number): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`Hedge-mode book, ${n} position`) }).click()
   await expect.poll(() => page.locator('input.name').inputValue()).toMatch(new RegExp(`, ${n} position`))
   await page.getByTestId('verdict').waitFor()
+  // The layout is checked with every figure in: the columns and the shock to liquidation.
+  await expect.poll(() => page.getByTestId('columns').getAttribute('aria-busy')).toBe('false')
+  await expect.poll(() => page.locator('tr[data-row="shock-to-liquidation"].pending').count()).toBe(0)
 }
 
 describe.each(SIZES)('layout at $width×$height', ({ width, height }) => {
