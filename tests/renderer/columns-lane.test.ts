@@ -16,6 +16,8 @@ import type { Scenario } from '../../src/shared/scenario'
 import { FAQ_MULTI, loadScenario } from './helpers'
 
 const OTHER = 'resources/examples/btc-eth-collateral.mpscenario.json'
+/** A frame or a typing pause away; generous for a busy CI machine (a wait ends as soon as it holds). */
+const WAIT = { timeout: 5000 }
 
 class FakeWorker {
   static all: FakeWorker[] = []
@@ -160,7 +162,7 @@ describe('the columns in a worker', () => {
     answer('stl')
     expect(c.stlPending).toBe(false)
     // After the search's frame: the sweep of the columns' scenario.
-    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
+    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1), WAIT)
     answer('sweep')
     expect(c.sweep).not.toBeNull()
 
@@ -181,7 +183,7 @@ describe('the columns in a worker', () => {
     expect(c.stlPending).toBe(false)
     // Shown together; the sweep (a core for ~0.3 s on a big book) waits for the frame that shows them.
     expect(waiting('sweep')).toHaveLength(0)
-    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
+    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1), WAIT)
   })
 
   it('while typing, the search\'s worker gets the scenario once typing pauses, not on each keystroke', async () => {
@@ -200,7 +202,7 @@ describe('the columns in a worker', () => {
     // Two keystrokes: the columns' worker has them, the search's nothing yet (it shows "updating").
     expect(stlWorker.scenarios.size).toBe(sent)
     expect(c.stlPending).toBe(true)
-    await vi.waitFor(() => expect(waiting('stl')).toHaveLength(1), { timeout: 2000 })
+    await vi.waitFor(() => expect(waiting('stl')).toHaveLength(1), WAIT)
     expect(stlWorker.scenarios.size).toBe(sent + 1)
     answer('columns')
     answer('columns')
@@ -223,7 +225,7 @@ describe('the columns in a worker', () => {
     expect(waiting('sweep')).toHaveLength(0)
     answer('columns')
     answer('stl')
-    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1))
+    await vi.waitFor(() => expect(waiting('sweep')).toHaveLength(1), WAIT)
     answer('sweep')
     expect(c.columnsScenario).toBe(other)
     expect(c.sweep).not.toBeNull()
@@ -231,7 +233,7 @@ describe('the columns in a worker', () => {
 
   it('asks the search\'s and the columns\' workers (not the sliders\') to warm up once the window has painted', async () => {
     useComparisonStore()
-    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind))).toEqual(['stl', 'columns']))
+    await vi.waitFor(() => expect(FakeWorker.all.flatMap((w) => w.warmed.map((r) => r.kind))).toEqual(['stl', 'columns']), WAIT)
     expect(WARM_ROUNDS).toBeGreaterThan(0)
     expect(COLUMNS_WARM_ROUNDS).toBeGreaterThan(0)
   })
