@@ -607,7 +607,8 @@ describe('Library menu and backups', () => {
   }
   const backups = () => readdirSync(join(h.state.userData, 'backups')).filter((f) => f.endsWith('.sqlite'))
   const waitFor = async (ok: () => boolean) => {
-    for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10))
+    // Up to 10 s for a busy CI machine; it ends as soon as it holds.
+    for (let i = 0; i < 1000 && !ok(); i++) await new Promise((r) => setTimeout(r, 10))
   }
 
   it('takes the daily automatic backup on open, without waiting for it to show the window', async () => {
