@@ -109,7 +109,7 @@ function firstEndingAtOrBelow(list: PieceList, from: number, entitiesOf: (piece:
     const piece = list.at(j)
     return entitiesOf(piece).some((e) => {
       const gap = gapOf(e)
-      return gap !== null && !evalPoly(gap.h, piece.end!).gt(ZERO)
+      return gap !== null && !clearlyAbove(gap.h, piece.end!, evalPoly(gap.h, piece.end!))
     })
   }
   let lo = from
@@ -188,16 +188,37 @@ function lineRootBehind([c0, c1, c2]: Poly, direction: 1 | -1): boolean {
 
 const FOUR = new Decimal(4)
 
+/** Digits under h's largest term at x that a value must reach to be clearly above 0 (rounding is at the 40th). */
+const CLEAR_DIGITS = 30
+
+/**
+ * Whether h(x), computed as `value`, is above 0 by far more than 40-digit rounding could move it
+ * or the root the plain walk computes: at most 30 orders of magnitude under h's largest term at x.
+ * Nearer 0 (a liquidation at a bracket floor exactly, where a round balance often lands), the
+ * sign of h at the floor and the plain walk's rounded root can disagree on which side of the
+ * floor the root lies, so a shortcut that trusts the sign would lose the root (found by
+ * stays-above.test.ts): the caller then solves as the plain walk does.
+ */
+function clearlyAbove(h: Poly, x: Decimal, value: Decimal): boolean {
+  if (!(compare(value, ZERO) > 0)) return false
+  let largest = -Infinity
+  if (!h[0].isZero()) largest = h[0].e
+  if (!x.isZero()) {
+    if (!h[1].isZero()) largest = Math.max(largest, h[1].e + x.e + 1)
+    if (!h[2].isZero()) largest = Math.max(largest, h[2].e + 2 * x.e + 2)
+  }
+  return value.e >= largest - CLEAR_DIGITS
+}
+
 /** First x from `start` towards `end` with h(x) ≤ 0 (margin balance at or below MM). */
 function firstRoot(gap: Gap, start: Decimal, end: Decimal | null, direction: 1 | -1): Decimal | null {
   const { h, constantAbove } = gap
   if (constantAbove !== null) return constantAbove ? null : start
-  if (!(compare(evalPoly(h, start), ZERO) > 0)) return start
+  const atStart = evalPoly(h, start)
+  if (!(compare(atStart, ZERO) > 0)) return start
   if (lineRootBehind(h, direction)) return null
-  // A line above MM at both ends of the piece has no root on it, so no division (issue 10). Exact
-  // arithmetic says so; only a root within a 40-digit rounding of the piece's end could tell the
-  // two apart (as for staysAboveGoingUp).
-  if (gap.roots === undefined && end !== null && h[2].isZero() && compare(evalPoly(h, end), ZERO) > 0) return null
+  // A line clearly above MM at both ends of the piece has no root on it, so no division (issue 10).
+  if (gap.roots === undefined && end !== null && h[2].isZero() && clearlyAbove(h, start, atStart) && clearlyAbove(h, end, evalPoly(h, end))) return null
   const within = (x: Decimal): boolean => {
     // Comparisons that copy nothing (decimal.ts compare): a walk makes thousands.
     if (!(direction * compare(x, start) > 0)) return false
