@@ -86,9 +86,9 @@ const WALK_FIRST = 5
  * Going up on a line where both modes are concave (issue 10): a mode above its MM where a piece
  * ends stayed above it on every piece before (one root at most past x = 0), so past the first
  * few pieces its root is found by halving the rest of the walk instead of entering every floor.
- * The walk then goes on from that piece as the plain walk would. Exact arithmetic gives the
- * plain walk's piece; only a balance within a 40-digit rounding of its MM at a floor could tell
- * them apart (as for the walk's own shortcut, staysAboveGoingUp).
+ * The walk then goes on from that piece as the plain walk would. A piece whose end is not
+ * clearly above MM (`clearlyAbove`: a root on a floor) counts as at or below, so the plain
+ * walk's own arithmetic decides on which side of the floor the root lies.
  */
 function searchUp(line: ShockLine): Found {
   const { found, walked } = walk(line, 1, WALK_FIRST)
@@ -103,7 +103,7 @@ function searchUp(line: ShockLine): Found {
   return found
 }
 
-/** The first piece from `from` on whose end some entity is at or below MM at; the last piece (no end) if none. */
+/** The first piece from `from` on whose end some entity is at or below MM, or too near it to tell; the last piece (no end) if none. */
 function firstEndingAtOrBelow(list: PieceList, from: number, entitiesOf: (piece: Piece) => Entity[]): number {
   const atOrBelow = (j: number): boolean => {
     const piece = list.at(j)
