@@ -34,3 +34,13 @@ export function problemsByPath(problems: readonly Problem[]): Map<string, string
   }
   return out
 }
+
+/** The id of a field's error line, from its JSON path (the field's aria-describedby points to it). */
+export function fieldErrorId(path: string): string {
+  return `err-${path.replace(/[^a-zA-Z0-9]/g, '-')}`
+}
+
+/** A draft value as an input's text: nothing for a missing value. */
+export function fieldText(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v)
+}
